@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "optrender",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "optrender", targets: ["optrender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // C libraries, through the system's -dev packages (see `make setup`).
+        .systemLibrary(
+            name: "CPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(
+            name: "CGIF",
+            providers: [.apt(["libgif-dev"]), .brew(["giflib"])]),
+        .systemLibrary(
+            name: "CFreeType", pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev", "libfontconfig1-dev"]), .brew(["freetype", "fontconfig"])]),
+
+        .target(name: "Optimization"),
+        .target(name: "Raster", dependencies: ["CFreeType"]),
+        .target(name: "Plot", dependencies: ["Raster", "Optimization"]),
+        .target(name: "Encode", dependencies: ["CPNG", "CGIF", "Raster"]),
+        .target(
+            name: "Gallery",
+            dependencies: ["Plot", "Optimization", "Raster", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Catalog")]),
+        .executableTarget(
+            name: "optrender",
+            dependencies: [
+                "Gallery", "Plot", "Raster", "Encode", "Optimization",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
+        .testTarget(name: "RasterTests", dependencies: ["Raster"]),
+        .testTarget(name: "EncodeTests", dependencies: ["Encode", "Raster", "CPNG", "CGIF"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Raster", "Optimization", "Encode"],
+                    resources: [.copy("Golden")]),
+        .testTarget(name: "GalleryTests", dependencies: ["Gallery", "Plot", "Encode", "Raster", "Optimization"]),
+        .testTarget(name: "optrenderTests", dependencies: ["optrender"]),
+    ]
+)

@@ -1,0 +1,63 @@
+extension Image {
+    /// Paints `color` through `mask` with source-over compositing: each pixel gets
+    /// `color` at opacity `color.a · coverage`, over what is there.
+    /// Only pixels inside `clip` (pixel units; the whole image when nil) change.
+    public mutating func composite(_ mask: CoverageMask, color: Color, clip: Rect? = nil) {
+        guard !mask.isEmpty, color.a > 0 else { return }
+        let (x0, y0, x1, y1) = pixelBounds(of: mask, clip: clip)
+        guard x1 > x0, y1 > y0 else { return }
+        let sr = Float(color.r), sg = Float(color.g), sb = Float(color.b), sa = Float(color.a)
+        pixels.withUnsafeMutableBufferPointer { px in
+            mask.values.withUnsafeBufferPointer { cov in
+                for y in y0..<y1 {
+                    var m = (y - mask.y) * mask.width + (x0 - mask.x)
+                    var p = (y * width + x0) * 4
+                    for _ in x0..<x1 {
+                        let c = cov[m]
+                        if c > 0 { Image.blend(px, p, sr, sg, sb, sa * min(c, 1)) }
+                        m += 1
+                        p += 4
+                    }
+                }
+            }
+        }
+    }
+
+    /// Fills the whole of `rect` (rounded to pixels) with `color`, source-over.
+    public mutating func fill(_ rect: Rect, color: Color) {
+        let x0 = max(0, Int(rect.minX.rounded())), x1 = min(width, Int(rect.maxX.rounded()))
+        let y0 = max(0, Int(rect.minY.rounded())), y1 = min(height, Int(rect.maxY.rounded()))
+        guard x1 > x0, y1 > y0 else { return }
+        let sr = Float(color.r), sg = Float(color.g), sb = Float(color.b), sa = Float(color.a)
+        pixels.withUnsafeMutableBufferPointer { px in
+            for y in y0..<y1 {
+                for x in x0..<x1 { Image.blend(px, (y * width + x) * 4, sr, sg, sb, sa) }
+            }
+        }
+    }
+
+    /// Source-over of one straight-alpha colour with opacity `a` onto pixel `p`.
+    @inline(__always)
+    static func blend(_ px: UnsafeMutableBufferPointer<UInt8>, _ p: Int,
+                      _ r: Float, _ g: Float, _ b: Float, _ a: Float) {
+        let da = Float(px[p + 3]) / 255
+        let oa = a + da * (1 - a)
+        guard oa > 0 else { return }
+        // out = (src·a + dst·da·(1 − a)) / oa, per channel, in 8-bit units.
+        let k = da * (1 - a)
+        px[p] = UInt8(min(255, (r * 255 * a + Float(px[p]) * k) / oa + 0.5))
+        px[p + 1] = UInt8(min(255, (g * 255 * a + Float(px[p + 1]) * k) / oa + 0.5))
+        px[p + 2] = UInt8(min(255, (b * 255 * a + Float(px[p + 2]) * k) / oa + 0.5))
+        px[p + 3] = UInt8(min(255, oa * 255 + 0.5))
+    }
+
+    private func pixelBounds(of mask: CoverageMask, clip: Rect?) -> (Int, Int, Int, Int) {
+        var x0 = max(0, mask.x), y0 = max(0, mask.y)
+        var x1 = min(width, mask.x + mask.width), y1 = min(height, mask.y + mask.height)
+        if let c = clip {
+            x0 = max(x0, Int(c.minX.rounded(.down))); y0 = max(y0, Int(c.minY.rounded(.down)))
+            x1 = min(x1, Int(c.maxX.rounded(.up))); y1 = min(y1, Int(c.maxY.rounded(.up)))
+        }
+        return (x0, y0, x1, y1)
+    }
+}
