@@ -1,0 +1,68 @@
+import Raster
+
+/// A polyline through data points with optional markers at the vertices — what
+/// `plt.plot` draws. Non-finite points break the line (they are never drawn to
+/// pixel 0). Drawn clipped to the plot area, markers after the line.
+public struct Line2D: Artist {
+    public var points: [Point]
+    public var style: LineStyle
+    public var label: String?
+    public var zorder: Double = 2
+    /// Markers only at these vertex indices (matplotlib's `markevery`); nil = all.
+    public var markEvery: [Int]?
+    /// Clipped to the plot area (true, matplotlib's default) or drawn anywhere.
+    public var clipped = true
+
+    public init(points: [Point], style: LineStyle, label: String? = nil) {
+        self.points = points
+        self.style = style
+        self.label = label
+    }
+
+    public var dataBounds: Rect? { Rect.bounding(points) }
+
+    public var legendEntry: LegendEntry? {
+        label.map { LegendEntry(label: $0, style: style) }
+    }
+
+    public func draw(in context: inout DrawContext) {
+        let saved = context.canvas.clip
+        if clipped { context.canvas.clip = context.plotArea }
+        defer { context.canvas.clip = saved }
+        let pixels = points.map { $0.isFinite ? context.dataToPixel.apply($0) : Point(.nan, .nan) }
+        Line2D.drawLine(pixels, style: style, in: &context)
+        Line2D.drawMarkers(pixels, indices: markEvery, style: style, in: &context)
+    }
+
+    /// Strokes the finite runs of `pixels` with the style's width and dashes.
+    static func drawLine(_ pixels: [Point], style: LineStyle, in context: inout DrawContext) {
+        guard style.hasLine, let color = style.color else { return }
+        let width = context.px(style.lineWidth ?? context.theme.lineWidth)
+        var path = Path()
+        var run: [Point] = []
+        for p in pixels + [Point(.nan, .nan)] {
+            if p.isFinite { run.append(p); continue }
+            if run.count >= 2 { path.append(Path(polyline: run)) }
+            run.removeAll(keepingCapacity: true)
+        }
+        guard !path.isEmpty else { return }
+        let stroke = StrokeStyle(width: width, join: .round, cap: .round,
+                                 dashes: style.dash.pattern.map { $0 * width })
+        context.canvas.stroke(path, style: stroke, color: color.withAlpha(color.a * style.alpha))
+    }
+
+    /// Draws the style's marker at each finite pixel position (or those in `indices`).
+    static func drawMarkers(_ pixels: [Point], indices: [Int]?, style: LineStyle, in context: inout DrawContext) {
+        guard let marker = style.marker, let color = style.color else { return }
+        let size = context.px(style.markerSize ?? context.theme.markerSize)
+        let edgeWidth = context.px(style.markerEdgeWidth ?? context.theme.markerEdgeWidth)
+        let face = (style.markerFaceColor ?? color)
+        let edge = (style.markerEdgeColor ?? color)
+        let a = style.alpha
+        for i in indices ?? Array(pixels.indices) where pixels.indices.contains(i) && pixels[i].isFinite {
+            context.canvas.drawMarker(marker, at: pixels[i], size: size,
+                                      face: marker.isFilled ? face.withAlpha(face.a * a) : nil,
+                                      edge: edge.withAlpha(edge.a * a), edgeWidth: edgeWidth)
+        }
+    }
+}

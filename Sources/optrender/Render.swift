@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import Gallery
+
+/// `optrender render SPEC.yaml…`: renders figure specs written by the user.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render figure specs (YAML files in the catalog's format).")
+
+    @Argument(help: "Spec files (YAML).")
+    var specs: [String]
+
+    @Option(name: .long, help: "Output folder (must exist and be writable).")
+    var out: String = "."
+
+    @Option(name: .long, help: "A TrueType/OpenType font file to use instead of DejaVu Sans.")
+    var font: String?
+
+    func validate() throws {
+        if specs.isEmpty { throw ValidationError("give at least one spec file") }
+    }
+
+    func run() throws {
+        let loaded: [FigureSpec]
+        do { loaded = try specs.map { try SpecLoader.load(file: $0) } } catch { throw CLIFailure("\(error)") }
+        let output = try OutputFolder(path: out)
+        try SpecRenderer(fontPath: font).renderAll(loaded, to: output)
+    }
+}
