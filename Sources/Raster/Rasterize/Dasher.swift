@@ -103,7 +103,9 @@ struct DashWalker {
             }
         }
         if let dash = current { pieces.append(dash) }
-        emit(pieces, closed: line.isClosed, startsOn: startsOn, endsOn: current != nil,
+        // A dash that stops exactly at the end still touches the closing point.
+        let endsOn = current != nil || (pieces.last?.last).map { $0.distance(to: pts[pts.count - 1]) < 1e-9 } == true
+        emit(pieces, closed: line.isClosed, startsOn: startsOn, endsOn: endsOn,
              everOff: everOff, into: &out)
     }
 

@@ -38,6 +38,16 @@ struct Stroker {
     var elements: [Path.Element] = []
     private var scratch: [Point] = []
     private var pts: [Point] = []
+    private var lengths: [Double] = []
+    private var cuts: [InnerCut?] = []
+
+    /// Where the segments meeting at a vertex end on the join's inner side.
+    struct InnerCut {
+        /// +1 when the inner side is +perp of the segments' directions, −1 otherwise.
+        let side: Double
+        /// The intersection of the two inner offset lines.
+        let corner: Point
+    }
 
     init(_ style: StrokeStyle) {
         hw = style.width / 2
@@ -59,40 +69,61 @@ struct Stroker {
             if let p = pts.first { dot(p) }
             return
         }
-        for i in 0..<n - 1 { segment(pts[i], pts[i + 1]) }
-        if closed {
-            segment(pts[n - 1], pts[0])
-            vertexJoin(pts[n - 2], pts[n - 1], pts[0])
-            vertexJoin(pts[n - 1], pts[0], pts[1])
-        } else {
+        let segments = closed ? n : n - 1
+        lengths.removeAll(keepingCapacity: true)
+        for i in 0..<segments { lengths.append(pts[i].distance(to: pts[(i + 1) % n])) }
+        // Joins first: they decide where the segments' inner ends are cut.
+        cuts = Array(repeating: nil, count: n)
+        for v in closed ? 0..<n : 1..<n - 1 {
+            let before = (v + n - 1) % n
+            cuts[v] = vertexJoin(pts[before], pts[v], pts[(v + 1) % n],
+                                 shortest: min(lengths[before], lengths[v % segments]))
+        }
+        for i in 0..<segments { segment(i, pts[i], pts[(i + 1) % n]) }
+        if !closed {
             capEnd(pts[0], outward: (pts[0] - pts[1]).normalized)
             capEnd(pts[n - 1], outward: (pts[n - 1] - pts[n - 2]).normalized)
         }
-        if n > 2 { for i in 1..<n - 1 { vertexJoin(pts[i - 1], pts[i], pts[i + 1]) } }
     }
 
-    /// The rectangle a → b of the line's width.
-    private mutating func segment(_ a: Point, _ b: Point) {
+    /// Segment i, a → b: a rectangle of the line's width whose ends are cut
+    /// perpendicularly, except on the inner side of a join with a `cut`, where the end
+    /// runs from the vertex to the inner corner instead. Points a and b lie on the
+    /// ends, so neighbouring pieces share those edges exactly.
+    private mutating func segment(_ i: Int, _ a: Point, _ b: Point) {
         let nrm = (b - a).normalized.perpendicular * hw
+        let startCut = cuts[i], endCut = cuts[(i + 1) % pts.count]
+        func corner(_ cut: InnerCut?, _ p: Point, _ side: Double) -> Point {
+            if let cut, cut.side == side { return cut.corner }
+            return p + nrm * side
+        }
         scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: [a + nrm, b + nrm, b - nrm, a - nrm])
+        scratch.append(contentsOf: [corner(startCut, a, 1), corner(endCut, b, 1), b,
+                                    corner(endCut, b, -1), corner(startCut, a, -1), a])
         emitScratch()
     }
 
-    /// The outer wedge at vertex p, between the incoming and outgoing directions.
+    /// Emits the outer wedge at vertex p (between the incoming and outgoing
+    /// directions) and returns the inner corner when the segments may be cut there.
     ///
     /// With unit directions d0, d1 the turn is ψ = atan2(d0 × d1, d0 · d1); the outer
     /// side is the one the path turns away from: o = −perp(d)·hw when ψ > 0 (a turn
     /// towards perp), +perp(d)·hw otherwise. Rotating o0 by ψ gives o1, so a round
     /// join is that arc; a 180° reversal goes round through the forward direction.
-    /// The miter tip lies on the bisector of o0 and o1 at hw / cos(ψ/2).
-    private mutating func vertexJoin(_ prev: Point, _ p: Point, _ next: Point) {
+    /// The miter tip lies on the bisector of o0 and o1 at hw / cos(ψ/2), the inner
+    /// corner opposite it, hw · tan(|ψ|/2) back along each segment. Cutting both
+    /// segments along vertex → inner corner makes the pieces tile the stroke without
+    /// overlap (overlaps would over-count on edge pixels); that is only done when the
+    /// cut-back is at most half of the shorter segment, so cuts never cross. Otherwise
+    /// the segments keep square ends and overlap inside the corner (as Agg's stroker).
+    private mutating func vertexJoin(_ prev: Point, _ p: Point, _ next: Point, shortest: Double) -> InnerCut? {
         let d0 = (p - prev).normalized, d1 = (next - p).normalized
         let cross = d0.cross(d1), dot = d0.dot(d1)
-        if dot > 0, abs(cross) < 1e-12 { return }  // straight on: the rectangles meet exactly
+        if dot > 0, abs(cross) < 1e-12 { return nil }  // straight on: the ends meet exactly
         let psi = atan2(cross, dot)
         let sign: Double = psi > 0 ? -1 : 1
         let o0 = d0.perpendicular * (hw * sign), o1 = d1.perpendicular * (hw * sign)
+        let cosHalf = cos(abs(psi) / 2)
         scratch.removeAll(keepingCapacity: true)
         scratch.append(p)
         scratch.append(p + o0)
@@ -100,7 +131,6 @@ struct Stroker {
         case .bevel:
             break
         case .miter:
-            let cosHalf = cos(abs(psi) / 2)
             if cosHalf > 1e-9, 1 / cosHalf <= miterLimit {
                 scratch.append(p + (o0 + o1).normalized * (hw / cosHalf))
             }
@@ -109,6 +139,10 @@ struct Stroker {
         }
         scratch.append(p + o1)
         emitScratch()
+
+        let cutBack = hw * tan(abs(psi) / 2)
+        guard cutBack.isFinite, cutBack <= shortest / 2, cosHalf > 1e-9 else { return nil }
+        return InnerCut(side: -sign, corner: p - (o0 + o1).normalized * (hw / cosHalf))
     }
 
     /// The cap at end point p; `outward` points away from the line.
