@@ -7,7 +7,14 @@ public struct CoverageMask: Sendable {
     public var width: Int
     public var height: Int
     /// `width · height` coverage values, row by row.
-    public var values: [Float]
+    public var values: [Float] {
+        didSet { rowSpans = nil }
+    }
+    /// Optional hint set by the rasterizer: for row j, the columns
+    /// `rowSpans[2j] ..< rowSpans[2j + 1]` (relative to `x`) hold every non-zero
+    /// value of the row, so painting can skip the rest. Cleared whenever `values` is
+    /// assigned or mutated.
+    var rowSpans: [Int32]? = nil
 
     public init(x: Int, y: Int, width: Int, height: Int, values: [Float]) {
         precondition(values.count == width * height, "mask size mismatch")

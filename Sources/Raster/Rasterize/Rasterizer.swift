@@ -36,8 +36,11 @@ public enum Rasterizer {
         guard w > 0, h > 0 else { return CoverageMask(x: 0, y: 0, width: 0, height: 0) }
 
         var values = [Float](repeating: 0, count: w * h)
-        values.withUnsafeMutableBufferPointer { buf in
-            var acc = Accumulator(cells: buf, width: w, height: h,
+        // Per row, the first and one-past-last column any edge touched.
+        var spans = [Int32](repeating: 0, count: 2 * h)
+        for j in 0..<h { spans[2 * j] = Int32(w) }
+        values.withUnsafeMutableBufferPointer { buf in spans.withUnsafeMutableBufferPointer { sp in
+            var acc = Accumulator(cells: buf, spans: sp, width: w, height: h,
                                   left: area.minX - Double(x0), right: area.maxX - Double(x0),
                                   top: area.minY - Double(y0), bottom: area.maxY - Double(y0))
             let (ox, oy) = (Double(x0), Double(y0))
@@ -50,8 +53,10 @@ public enum Rasterizer {
                 }
             }
             acc.resolve(rule)
-        }
-        return CoverageMask(x: x0, y: y0, width: w, height: h, values: values)
+        } }
+        var mask = CoverageMask(x: x0, y: y0, width: w, height: h, values: values)
+        mask.rowSpans = spans
+        return mask
     }
 
     @inline(__always) private static func clamp(_ v: Double) -> Double { min(max(v, -1e9), 1e9) }
@@ -81,12 +86,14 @@ public enum Rasterizer {
 /// clip [left, right] × [top, bottom] (also in mask coordinates) before they deposit.
 struct Accumulator {
     let cells: UnsafeMutableBufferPointer<Float>
+    /// Row j touched columns spans[2j] ..< spans[2j + 1] (empty when start ≥ end).
+    let spans: UnsafeMutableBufferPointer<Int32>
     let width: Int, height: Int
     let left: Double, right: Double, top: Double, bottom: Double
 
-    init(cells: UnsafeMutableBufferPointer<Float>, width: Int, height: Int,
-         left: Double, right: Double, top: Double, bottom: Double) {
-        (self.cells, self.width, self.height) = (cells, width, height)
+    init(cells: UnsafeMutableBufferPointer<Float>, spans: UnsafeMutableBufferPointer<Int32>,
+         width: Int, height: Int, left: Double, right: Double, top: Double, bottom: Double) {
+        (self.cells, self.spans, self.width, self.height) = (cells, spans, width, height)
         (self.left, self.right, self.top, self.bottom) = (left, right, top, bottom)
     }
 
@@ -126,7 +133,7 @@ struct Accumulator {
             let ya = max(y0, Double(row)), yb = min(y1, Double(row + 1))
             if yb > ya {
                 let xa = x0 + (ya - y0) * dxdy, xb = x0 + (yb - y0) * dxdy
-                depositRow(row * width, min(xa, xb), max(xa, xb), dir * Float(yb - ya))
+                depositRow(row, min(xa, xb), max(xa, xb), dir * Float(yb - ya))
             }
             row += 1
         }
@@ -141,13 +148,15 @@ struct Accumulator {
     /// because x is uniform over [lo, hi] along a straight edge. C_i reaches d for
     /// i ≥ ⌈hi⌉. Cell i stores C_i − C_{i−1}, so the row's running sum is C_i.
     @inline(__always)
-    private func depositRow(_ base: Int, _ lo: Double, _ hi: Double, _ d: Float) {
+    private func depositRow(_ row: Int, _ lo: Double, _ hi: Double, _ d: Float) {
+        let base = row * width
         let i0 = Int(lo)
         if hi - lo < 1e-9 || hi <= Double(i0 + 1) {
             // Within one column: the average of (i0 + 1 − x) is i0 + 1 − mid.
             let f = Float(Double(i0 + 1) - 0.5 * (lo + hi))
             add(base, i0, d * f)
             add(base, i0 + 1, d * (1 - f))
+            touch(row, i0, i0 + 2)
             return
         }
         @inline(__always) func g(_ s: Double) -> Double { s <= 0 ? 0 : (s <= 1 ? 0.5 * s * s : s - 0.5) }
@@ -161,6 +170,12 @@ struct Accumulator {
             previous = c
         }
         add(base, iEnd, d - previous)
+        touch(row, i0, iEnd + 1)
+    }
+
+    @inline(__always) private func touch(_ row: Int, _ from: Int, _ to: Int) {
+        spans[2 * row] = min(spans[2 * row], Int32(from))
+        spans[2 * row + 1] = max(spans[2 * row + 1], Int32(min(to, width)))
     }
 
     /// Cells at or right of the mask's width only feed pixels outside it: skipped.
@@ -168,23 +183,35 @@ struct Accumulator {
         if i < width { cells[base + i] += v }
     }
 
-    /// Replaces the deltas by coverage: a running sum per row, then the fill rule.
-    /// Float noise below 1/8192 is snapped to 0 (and just under 1 to 1).
+    /// Replaces the deltas by coverage: a running sum per row, then the fill rule,
+    /// and narrows each row's span to where coverage may be non-zero. Columns left of
+    /// a row's span hold 0; right of it the sum no longer changes, so they get one
+    /// value. Float noise below 1/8192 is snapped to 0 (and just under 1 to 1).
     func resolve(_ rule: FillRule) {
         let eps: Float = 1.0 / 8192
+        @inline(__always) func value(_ sum: Float) -> Float {
+            var v = abs(sum)
+            if rule == .evenOdd {
+                v = v.truncatingRemainder(dividingBy: 2)
+                if v > 1 { v = 2 - v }
+            } else if v > 1 {
+                v = 1
+            }
+            return v < eps ? 0 : (v > 1 - eps ? 1 : v)
+        }
         for row in 0..<height {
+            let start = Int(spans[2 * row]), end = Int(spans[2 * row + 1])
+            guard start < end else { spans[2 * row] = 0; spans[2 * row + 1] = 0; continue }
             var sum: Float = 0
             let base = row * width
-            for i in base..<base + width {
+            for i in base + start..<base + end {
                 sum += cells[i]
-                var v = abs(sum)
-                if rule == .evenOdd {
-                    v = v.truncatingRemainder(dividingBy: 2)
-                    if v > 1 { v = 2 - v }
-                } else if v > 1 {
-                    v = 1
-                }
-                cells[i] = v < eps ? 0 : (v > 1 - eps ? 1 : v)
+                cells[i] = value(sum)
+            }
+            let rest = value(sum)
+            if rest > 0 {
+                for i in base + end..<base + width { cells[i] = rest }
+                spans[2 * row + 1] = Int32(width)
             }
         }
     }
