@@ -12,17 +12,10 @@ extension Image {
         let opaque = sa == 1
         let r8 = UInt8(min(255, sr * 255 + 0.5)), g8 = UInt8(min(255, sg * 255 + 0.5))
         let b8 = UInt8(min(255, sb * 255 + 0.5))
-        let spans = mask.rowSpans
         pixels.withUnsafeMutableBufferPointer { px in
             mask.values.withUnsafeBufferPointer { cov in
-                for y in y0..<y1 {
-                    var (from, to) = (x0, x1)
-                    if let spans {  // skip the parts of the row the mask leaves empty
-                        let j = 2 * (y - mask.y)
-                        from = max(from, mask.x + Int(spans[j]))
-                        to = min(to, mask.x + Int(spans[j + 1]))
-                    }
-                    guard to > from else { continue }
+                func paintRow(_ y: Int, _ from: Int, _ to: Int) {
+                    guard to > from else { return }
                     var m = (y - mask.y) * mask.width + (from - mask.x)
                     var p = (y * width + from) * 4
                     for _ in from..<to {
@@ -34,6 +27,15 @@ extension Image {
                         }
                         m += 1
                         p += 4
+                    }
+                }
+                for y in y0..<y1 {
+                    if let blocks = mask.blocks {  // skip the blocks the mask leaves empty
+                        blocks.forEachRun(row: y - mask.y, width: mask.width) { from, to in
+                            paintRow(y, max(x0, mask.x + from), min(x1, mask.x + to))
+                        }
+                    } else {
+                        paintRow(y, x0, x1)
                     }
                 }
             }

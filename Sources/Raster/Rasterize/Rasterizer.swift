@@ -36,11 +36,11 @@ public enum Rasterizer {
         guard w > 0, h > 0 else { return CoverageMask(x: 0, y: 0, width: 0, height: 0) }
 
         var values = [Float](repeating: 0, count: w * h)
-        // Per row, the first and one-past-last column any edge touched.
-        var spans = [Int32](repeating: 0, count: 2 * h)
-        for j in 0..<h { spans[2 * j] = Int32(w) }
-        values.withUnsafeMutableBufferPointer { buf in spans.withUnsafeMutableBufferPointer { sp in
-            var acc = Accumulator(cells: buf, spans: sp, width: w, height: h,
+        // Per row, the blocks of columns any edge touched (then: that may be non-zero).
+        var blocks = CoverageBlocks(width: w, height: h)
+        let shift = blocks.shift
+        values.withUnsafeMutableBufferPointer { buf in blocks.rows.withUnsafeMutableBufferPointer { bits in
+            var acc = Accumulator(cells: buf, blocks: bits, shift: shift, width: w, height: h,
                                   left: area.minX - Double(x0), right: area.maxX - Double(x0),
                                   top: area.minY - Double(y0), bottom: area.maxY - Double(y0))
             let (ox, oy) = (Double(x0), Double(y0))
@@ -55,7 +55,7 @@ public enum Rasterizer {
             acc.resolve(rule)
         } }
         var mask = CoverageMask(x: x0, y: y0, width: w, height: h, values: values)
-        mask.rowSpans = spans
+        mask.blocks = blocks
         return mask
     }
 
@@ -86,14 +86,16 @@ public enum Rasterizer {
 /// clip [left, right] × [top, bottom] (also in mask coordinates) before they deposit.
 struct Accumulator {
     let cells: UnsafeMutableBufferPointer<Float>
-    /// Row j touched columns spans[2j] ..< spans[2j + 1] (empty when start ≥ end).
-    let spans: UnsafeMutableBufferPointer<Int32>
+    /// Per row, a bit per block of 2^shift columns (see `CoverageBlocks`): set when an
+    /// edge deposited there; after `resolve`, set when the block may be non-zero.
+    let blocks: UnsafeMutableBufferPointer<UInt64>
+    let shift: Int
     let width: Int, height: Int
     let left: Double, right: Double, top: Double, bottom: Double
 
-    init(cells: UnsafeMutableBufferPointer<Float>, spans: UnsafeMutableBufferPointer<Int32>,
+    init(cells: UnsafeMutableBufferPointer<Float>, blocks: UnsafeMutableBufferPointer<UInt64>, shift: Int,
          width: Int, height: Int, left: Double, right: Double, top: Double, bottom: Double) {
-        (self.cells, self.spans, self.width, self.height) = (cells, spans, width, height)
+        (self.cells, self.blocks, self.shift, self.width, self.height) = (cells, blocks, shift, width, height)
         (self.left, self.right, self.top, self.bottom) = (left, right, top, bottom)
     }
 
@@ -173,9 +175,13 @@ struct Accumulator {
         touch(row, i0, iEnd + 1)
     }
 
+    /// Marks columns from ..< to of `row` as deposited into.
     @inline(__always) private func touch(_ row: Int, _ from: Int, _ to: Int) {
-        spans[2 * row] = min(spans[2 * row], Int32(from))
-        spans[2 * row + 1] = max(spans[2 * row + 1], Int32(min(to, width)))
+        let end = min(to, width)
+        guard end > from else { return }
+        let b0 = from >> shift, b1 = (end - 1) >> shift
+        // Bits b0...b1; 1 << 64 is 0 (smart shift), so a full row wraps to all ones.
+        blocks[row] |= ((1 << (b1 - b0 + 1)) &- 1) << b0
     }
 
     /// Cells at or right of the mask's width only feed pixels outside it: skipped.
@@ -183,10 +189,11 @@ struct Accumulator {
         if i < width { cells[base + i] += v }
     }
 
-    /// Replaces the deltas by coverage: a running sum per row, then the fill rule,
-    /// and narrows each row's span to where coverage may be non-zero. Columns left of
-    /// a row's span hold 0; right of it the sum no longer changes, so they get one
-    /// value. Float noise below 1/8192 is snapped to 0 (and just under 1 to 1).
+    /// Replaces the deltas by coverage: a running sum per row, then the fill rule.
+    /// Only blocks an edge deposited into are summed cell by cell; across the others
+    /// the sum is constant, so they are filled with one value (or left at 0). Each
+    /// row's block bits then mark where coverage may be non-zero. Float noise below
+    /// 1/8192 is snapped to 0 (and just under 1 to 1).
     func resolve(_ rule: FillRule) {
         let eps: Float = 1.0 / 8192
         @inline(__always) func value(_ sum: Float) -> Float {
@@ -199,20 +206,36 @@ struct Accumulator {
             }
             return v < eps ? 0 : (v > 1 - eps ? 1 : v)
         }
+        let blockCount = (width + (1 << shift) - 1) >> shift
         for row in 0..<height {
-            let start = Int(spans[2 * row]), end = Int(spans[2 * row + 1])
-            guard start < end else { spans[2 * row] = 0; spans[2 * row + 1] = 0; continue }
-            var sum: Float = 0
+            let touched = blocks[row]
+            guard touched != 0 else { continue }   // no edge: the row stays 0
             let base = row * width
-            for i in base + start..<base + end {
-                sum += cells[i]
-                cells[i] = value(sum)
+            var nonZero: UInt64 = 0
+            var sum: Float = 0
+            var b = touched.trailingZeroBitCount   // cells before it are 0
+            while b < blockCount {
+                let rest = touched >> b
+                // The run of touched blocks from b, or of untouched ones up to the next touched.
+                let isTouched = rest & 1 == 1
+                let run = isTouched ? (~rest).trailingZeroBitCount
+                                    : (rest == 0 ? blockCount - b : rest.trailingZeroBitCount)
+                let end = min(blockCount, b + run)
+                let from = base + (b << shift), to = base + min(width, end << shift)
+                if isTouched {
+                    for i in from..<to {
+                        sum += cells[i]
+                        cells[i] = value(sum)
+                    }
+                } else {
+                    let v = value(sum)
+                    if v == 0 { b = end; continue }
+                    for i in from..<to { cells[i] = v }
+                }
+                nonZero |= ((1 << (end - b)) &- 1) << b
+                b = end
             }
-            let rest = value(sum)
-            if rest > 0 {
-                for i in base + end..<base + width { cells[i] = rest }
-                spans[2 * row + 1] = Int32(width)
-            }
+            blocks[row] = nonZero
         }
     }
 }
