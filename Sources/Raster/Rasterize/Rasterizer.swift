@@ -27,6 +27,12 @@ public enum Rasterizer {
     /// implicitly closed. Non-finite points break their subpath (see
     /// `Path.forEachPolyline`) and are never drawn; coordinates beyond ±10⁹ px are
     /// clamped. Returns an empty mask when nothing is covered.
+    ///
+    /// - Parameters:
+    ///   - rule: nonzero (default) or even-odd.
+    ///   - clip: pixel rectangle the coverage is limited to; it also bounds the
+    ///     buffer, so pass the image's bounds (or less), never an unbounded rectangle.
+    ///   - tolerance: curve flattening tolerance in pixels (`Path.flatteningTolerance`).
     public static func coverage(of path: Path, rule: FillRule = .nonZero, clip: Rect,
                                 tolerance: Double = Path.flatteningTolerance) -> CoverageMask {
         guard let box = finiteControlBounds(path), let area = box.intersection(clip),
