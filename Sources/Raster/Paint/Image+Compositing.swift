@@ -7,16 +7,35 @@ extension Image {
         let (x0, y0, x1, y1) = pixelBounds(of: mask, clip: clip)
         guard x1 > x0, y1 > y0 else { return }
         let sr = Float(color.r), sg = Float(color.g), sb = Float(color.b), sa = Float(color.a)
+        // An opaque colour at full coverage replaces the pixel: the bytes `blend`
+        // computes when a = 1 (then k = 0 and oa = 1).
+        let opaque = sa == 1
+        let r8 = UInt8(min(255, sr * 255 + 0.5)), g8 = UInt8(min(255, sg * 255 + 0.5))
+        let b8 = UInt8(min(255, sb * 255 + 0.5))
         pixels.withUnsafeMutableBufferPointer { px in
             mask.values.withUnsafeBufferPointer { cov in
-                for y in y0..<y1 {
-                    var m = (y - mask.y) * mask.width + (x0 - mask.x)
-                    var p = (y * width + x0) * 4
-                    for _ in x0..<x1 {
+                func paintRow(_ y: Int, _ from: Int, _ to: Int) {
+                    guard to > from else { return }
+                    var m = (y - mask.y) * mask.width + (from - mask.x)
+                    var p = (y * width + from) * 4
+                    for _ in from..<to {
                         let c = cov[m]
-                        if c > 0 { Image.blend(px, p, sr, sg, sb, sa * min(c, 1)) }
+                        if c >= 1 && opaque {
+                            px[p] = r8; px[p + 1] = g8; px[p + 2] = b8; px[p + 3] = 255
+                        } else if c > 0 {
+                            Image.blend(px, p, sr, sg, sb, sa * min(c, 1))
+                        }
                         m += 1
                         p += 4
+                    }
+                }
+                for y in y0..<y1 {
+                    if let blocks = mask.blocks {  // skip the blocks the mask leaves empty
+                        blocks.forEachRun(row: y - mask.y, width: mask.width) { from, to in
+                            paintRow(y, max(x0, mask.x + from), min(x1, mask.x + to))
+                        }
+                    } else {
+                        paintRow(y, x0, x1)
                     }
                 }
             }
