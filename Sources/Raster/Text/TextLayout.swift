@@ -1,0 +1,222 @@
+/// One element of text to lay out: what `MathText.parse` produces.
+indirect enum TextAtom: Equatable {
+    /// A character in a face.
+    case char(Unicode.Scalar, FaceStyle)
+    /// Horizontal space, a fraction of the quad (advance of upright "m") at the current size.
+    case space(Double)
+    /// A `{…}` group: laid out as one box, no kerning across its edges.
+    case group([TextAtom])
+    /// `nucleus_{sub}^{sup}`: scripts at 70 % of the size, shifted like matplotlib's mathtext.
+    case scripts(nucleus: [TextAtom], sub: [TextAtom]?, sup: [TextAtom]?)
+    /// `\sqrt{…}`: a radical sign and a bar over the argument.
+    case sqrt([TextAtom])
+    /// `\frac{num}{den}`: both at 70 %, over and under a bar on the math axis.
+    case fraction([TextAtom], [TextAtom])
+}
+
+/// A glyph at its place in text space: `u` along the baseline from the pen's
+/// start, `v` up from the baseline, both in pixels.
+struct PlacedGlyph: Equatable {
+    var style: FaceStyle
+    var glyph: UInt32
+    var size64: Int32
+    var u: Double
+    var v: Double
+}
+
+/// A filled rectangle (fraction bar, root bar) in text space: `u`, `v` its
+/// lower-left corner.
+struct PlacedRule: Equatable {
+    var u: Double
+    var v: Double
+    var width: Double
+    var height: Double
+}
+
+/// A laid-out piece of text: its glyphs and rules, advance width and ink extent.
+struct TextBox {
+    var glyphs: [PlacedGlyph] = []
+    var rules: [PlacedRule] = []
+    var width = 0.0
+    /// Highest and lowest ink, v up; `-inf`/`+inf` while there is none.
+    var inkTop = -Double.infinity
+    var inkBottom = Double.infinity
+    /// The last character: slanted (italic) and its ink top, for script placement.
+    var lastSlanted = false
+    var lastHeight = 0.0
+
+    /// Ink height above the baseline, ≥ 0 (TeX's box height).
+    var height: Double { inkTop.isFinite ? max(0, inkTop) : 0 }
+    /// Ink depth below the baseline, ≥ 0 (TeX's box depth).
+    var depth: Double { inkBottom.isFinite ? max(0, -inkBottom) : 0 }
+
+    mutating func add(ink bottom: Double, _ top: Double) {
+        inkTop = max(inkTop, top)
+        inkBottom = min(inkBottom, bottom)
+    }
+
+    /// Adds `other` with its origin at (u, v); does not advance the width.
+    mutating func place(_ other: TextBox, u: Double, v: Double) {
+        glyphs += other.glyphs.map { var g = $0; g.u += u; g.v += v; return g }
+        rules += other.rules.map { var r = $0; r.u += u; r.v += v; return r }
+        if other.inkTop.isFinite { add(ink: other.inkBottom + v, other.inkTop + v) }
+    }
+
+    mutating func addRule(_ r: PlacedRule) {
+        rules.append(r)
+        add(ink: r.v, r.v + r.height)
+    }
+}
+
+/// matplotlib's layout constants for DejaVu Sans mathtext (`DejaVuSansFontConstants`,
+/// from the font's TeX table), as multiples of the x-height unless noted.
+enum MathConstants {
+    static let shrink = 0.7
+    static let supdrop = 790.527 / 1120
+    static let subdrop = 102.4 / 1120
+    static let sup1 = 845.824 / 1120
+    static let sub1 = 307.199 / 1120
+    static let sub2 = 632.832 / 1120
+    static let delta = 0.025
+    static let deltaSlanted = 0.2
+    static let scriptSpace = 0.05
+    /// Height of the math axis (fraction bars), in ems.
+    static let axisHeight = 512.0 / 2048
+}
+
+extension FontState {
+    /// Lays out `atoms` at `size` pixels per em, pen starting at u = 0 on the baseline.
+    mutating func layout(_ atoms: [TextAtom], size: Double) -> TextBox {
+        var box = TextBox()
+        var previous: (style: FaceStyle, glyph: UInt32)? = nil
+        let size64 = FontState.size64(size)
+        for atom in atoms {
+            switch atom {
+            case let .char(scalar, wanted):
+                let (style, g) = glyph(scalar, wanted)
+                if let p = previous, p.style == style { box.width += kerning(p.glyph, g, style, size64: size64) }
+                let m = metrics(g, style, size64: size64)
+                box.glyphs.append(PlacedGlyph(style: style, glyph: g, size64: size64, u: box.width, v: 0))
+                if !m.isBlank { box.add(ink: m.minY, m.maxY) }
+                box.width += m.advance
+                box.lastSlanted = style == .italic
+                box.lastHeight = max(0, m.maxY)
+                previous = (style, g)
+                continue
+            case let .space(em):
+                box.width += em * quad(size)
+            case let .group(inner):
+                append(layout(inner, size: size), to: &box)
+            case let .scripts(nucleus, sub, sup):
+                append(layoutScripts(nucleus, sub: sub, sup: sup, size: size), to: &box)
+            case let .sqrt(inner):
+                append(layoutRoot(inner, size: size), to: &box)
+            case let .fraction(num, den):
+                append(layoutFraction(num, den, size: size), to: &box)
+            }
+            previous = nil
+        }
+        return box
+    }
+
+    private func append(_ part: TextBox, to box: inout TextBox) {
+        box.place(part, u: box.width, v: 0)
+        box.width += part.width
+        box.lastSlanted = part.lastSlanted
+        box.lastHeight = part.lastHeight
+    }
+
+    /// Advance of upright "m": mathtext's unit for spaces.
+    mutating func quad(_ size: Double) -> Double {
+        let (style, g) = glyph("m", .regular)
+        return metrics(g, style, size64: FontState.size64(size)).advance
+    }
+
+    /// Sub- and superscripts after a nucleus, placed as matplotlib's mathtext does
+    /// (TeX's rules 18a–f with DejaVu Sans constants).
+    mutating func layoutScripts(_ nucleusAtoms: [TextAtom], sub: [TextAtom]?, sup: [TextAtom]?,
+                                size: Double) -> TextBox {
+        typealias C = MathConstants
+        var box = layout(nucleusAtoms, size: size)
+        let xh = xHeight(size), small = size * C.shrink
+        var superkern = C.delta * xh, subkern = C.delta * xh
+        if box.lastSlanted {
+            superkern += C.delta * xh + C.deltaSlanted * (box.lastHeight - xh * 2 / 3)
+            subkern = 0
+        }
+        var shiftUp = 0.0, shiftDown = 0.0
+        let isChar = nucleusAtoms.count == 1 && { if case .char = nucleusAtoms[0] { true } else { false } }()
+        if !isChar {
+            shiftUp = box.height - C.supdrop * xHeight(small)
+            shiftDown = box.depth + C.subdrop * xHeight(small)
+        }
+        let subBox = sub.map { layout($0, size: small) }
+        let supBox = sup.map { layout($0, size: small) }
+        var end = box.width
+        if let subBox, supBox == nil {
+            shiftDown = max(shiftDown, C.sub1 * xh, subBox.height - xh * 4 / 5)
+        }
+        if let supBox {
+            shiftUp = max(shiftUp, C.sup1 * xh, supBox.depth + xh / 4)
+            if let subBox {
+                shiftDown = max(shiftDown, C.sub2 * xh)
+                // Keep four rule widths between the scripts.
+                let clear = 4 * ruleThickness(size) - ((shiftUp - supBox.depth) - (subBox.height - shiftDown))
+                if clear > 0 {
+                    shiftDown += clear
+                    let lift = xh * 4 / 5 - shiftUp + supBox.depth
+                    if lift > 0 { shiftUp += lift; shiftDown -= lift }
+                }
+            }
+            box.place(supBox, u: box.width + superkern, v: shiftUp)
+            end = max(end, box.width + superkern + supBox.width)
+        }
+        if let subBox {
+            box.place(subBox, u: box.width + subkern, v: -shiftDown)
+            end = max(end, box.width + subkern + subBox.width)
+        }
+        box.width = end + C.scriptSpace * xh
+        box.lastSlanted = false
+        return box
+    }
+
+    /// A radical sign followed by its argument, with a bar from the sign's top
+    /// over the argument. The sign keeps its size (no tall radicals).
+    mutating func layoutRoot(_ inner: [TextAtom], size: Double) -> TextBox {
+        var box = layout([.char("\u{221A}", .regular)], size: size)
+        let arg = layout(inner, size: size)
+        let t = ruleThickness(size)
+        let top = max(box.inkTop.isFinite ? box.inkTop : size * 0.75, arg.height + 2 * t)
+        let start = box.width
+        box.place(arg, u: start, v: 0)
+        box.addRule(PlacedRule(u: start - t / 2, v: top - t, width: arg.width + t, height: t))
+        box.width = start + arg.width + t
+        return box
+    }
+
+    /// Numerator over denominator, both shrunk, centred on a bar at the math axis.
+    mutating func layoutFraction(_ num: [TextAtom], _ den: [TextAtom], size: Double) -> TextBox {
+        let small = size * MathConstants.shrink
+        let n = layout(num, size: small), d = layout(den, size: small)
+        let t = ruleThickness(size), gap = 2 * t
+        let axis = MathConstants.axisHeight * size
+        let pad = 0.1 * quad(size) + t
+        let w = max(n.width, d.width) + 2 * pad
+        var box = TextBox()
+        box.place(n, u: (w - n.width) / 2, v: axis + t / 2 + gap + n.depth)
+        box.place(d, u: (w - d.width) / 2, v: axis - t / 2 - gap - d.height)
+        box.addRule(PlacedRule(u: pad / 2, v: axis - t / 2, width: w - pad, height: t))
+        box.width = w
+        return box
+    }
+
+    /// The layout of `text` (plain text with `$…$` math) at `size` px, and its
+    /// extents: ink, but never less than "lp" upright at that size.
+    mutating func layoutText(_ text: String, size: Double) -> (TextBox, TextExtents) {
+        let box = layout(MathText.parse(text), size: size)
+        let lp = layout([.char("l", .regular), .char("p", .regular)], size: size)
+        let extents = TextExtents(width: box.width, ascent: max(box.height, lp.height),
+                                  descent: max(box.depth, lp.depth))
+        return (box, extents)
+    }
+}
