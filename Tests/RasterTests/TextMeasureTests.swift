@@ -25,14 +25,36 @@ import Testing
         #expect(abs(w40 - 2 * w20) < 2, "20 px: \(w20), 40 px: \(w40)")
     }
 
-    @Test func lineMetricsMatchDejaVu() {
-        // "lp" at 100 px: DejaVu Sans 'l' is 0.76 em tall, 'p' descends 0.208 em.
+    @Test func lineMetricsAreTheFontsTypographicOnes() {
+        // DejaVu Sans OS/2: sTypoAscender 1556, sTypoDescender −492 of 2048 units.
         let e = font.measure("x", sizePx: 100)
-        #expect(abs(e.ascent - 76) < 2, "ascent \(e.ascent)")
-        #expect(abs(e.descent - 21) < 2, "descent \(e.descent)")
-        // The "lp" floor: an empty string and a short "x" share the line metrics.
+        #expect(abs(e.ascent - 75.98) < 0.01, "ascent \(e.ascent)")
+        #expect(abs(e.descent - 24.02) < 0.01, "descent \(e.descent)")
+        // The floor: an empty string shares the line metrics, taller ink raises them.
         #expect(font.measure("", sizePx: 100) == TextExtents(width: 0, ascent: e.ascent, descent: e.descent))
-        #expect(font.measure("SGD", sizePx: 100).ascent >= e.ascent)
+        #expect(font.measure("$x^2$", sizePx: 100).ascent > e.ascent)
+        #expect(font.measure("$x_{g_1}$", sizePx: 100).descent > e.descent)
+    }
+
+    @Test func widthIsTheInkWidth() {
+        // "l" is a bare stem: its ink is far narrower than its advance.
+        let l = font.measure("l", sizePx: 100).width
+        #expect(l > 8 && l < 14, "stem width \(l)")
+        #expect(font.measure(" ", sizePx: 100).width == 0)
+        #expect(abs(font.measure(" l ", sizePx: 100).width - l) < 0.01)
+    }
+
+    @Test func multilineTextStacksLines() {
+        let one = font.measure("Adam", sizePx: 20), two = font.measure("Adam\nlr 0.1", sizePx: 20)
+        #expect(two.width == max(one.width, font.measure("lr 0.1", sizePx: 20).width))
+        // matplotlib: baselines 0.76 + 0.24 + 0.2 (line gap 410/2048) em apart.
+        #expect(abs((two.ascent - one.ascent) - 20 * (1556 + 492 + 410) / 2048 - 20 * 205 / 2048) < 0.01)
+        #expect(abs(two.descent - one.descent - 20 * 205 / 2048) < 0.01)
+    }
+
+    @Test func controlCharactersAreNotDrawn() {
+        #expect(font.measure("a\tb", sizePx: 20).width == font.measure("a b", sizePx: 20).width)
+        #expect(font.measure("ab\u{7}", sizePx: 20).width == font.measure("ab", sizePx: 20).width)
     }
 
     @Test func invalidSizesMeasureZero() {

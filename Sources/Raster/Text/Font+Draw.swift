@@ -22,9 +22,10 @@ extension Font {
     ///   rotated box. Every other angle is drawn as 0.
     /// - `clip`: only pixels inside it change (the whole image when nil).
     ///
-    /// Glyphs are anti-aliased, kerned and placed at quarter-pixel positions along
+    /// Glyphs are anti-aliased, kerned and placed at 1/64-pixel positions along
     /// the baseline; the baseline itself is snapped to whole pixels so that the
-    /// vertically hinted outlines stay crisp. Non-finite `at` draws nothing.
+    /// vertically hinted outlines stay crisp. Lines of a text with "\n" are aligned
+    /// with each other by `anchorX`. Non-finite `at` draws nothing.
     public func draw(_ text: String, into image: inout Image, at: Point, sizePx: Double, color: Color,
                      anchorX: TextAnchorX = .left, anchorY: TextAnchorY = .baseline,
                      rotation: Double = 0, clip: Rect? = nil) {
@@ -32,21 +33,42 @@ extension Font {
         let size = min(sizePx, Font.maximumSizePx)
         let upright = !Font.isQuarterTurn(rotation)
         let mask: CoverageMask = locked { state in
-            let (box, e) = state.layoutText(text, size: size)
+            let (box, e) = state.layoutText(text, size: size, align: anchorX)
+            let o = Font.origin(at: at, extents: e, anchorX: anchorX, anchorY: anchorY, upright: upright)
             if upright {
-                let ox = at.x - [TextAnchorX.left: 0, .center: e.width / 2, .right: e.width][anchorX]!
-                let oy = at.y + [TextAnchorY.baseline: 0, .top: e.ascent,
-                                 .center: (e.ascent - e.descent) / 2, .bottom: -e.descent][anchorY]!
-                let s = state.stringMask(box, penOffset: ox - ox.rounded(.down))
-                return s.shifted(x: Int(ox.rounded(.down)), y: Int(oy.rounded()))
+                // Pen at o.x to 1/64 pixel, baseline snapped to a pixel row.
+                let s = state.stringMask(box, penOffset: o.x - o.x.rounded(.down))
+                return s.shifted(x: Int(o.x.rounded(.down)), y: Int(o.y.rounded()))
             }
-            let ox = at.x + [TextAnchorX.left: e.ascent, .center: (e.ascent - e.descent) / 2,
-                             .right: -e.descent][anchorX]!
-            let oy = at.y + [TextAnchorY.baseline: 0, .top: e.width, .center: e.width / 2, .bottom: 0][anchorY]!
-            let s = state.stringMask(box, penOffset: oy.rounded(.up) - oy)
-            return s.turnedCounterClockwise(originX: Int(ox.rounded()), originY: Int(oy.rounded(.up)))
+            // Reading upwards from o.y (to 1/64 pixel), baseline on a pixel column.
+            let s = state.stringMask(box, penOffset: o.y.rounded(.up) - o.y)
+            return s.turnedCounterClockwise(originX: Int(o.x.rounded()), originY: Int(o.y.rounded(.up)))
         }
         image.composite(mask, color: color, clip: clip)
+    }
+
+    /// Where the text's pen starts (on the baseline) so that the anchor point of
+    /// its box — unrotated, or turned 90° counter-clockwise — lands on `at`.
+    static func origin(at: Point, extents e: TextExtents, anchorX: TextAnchorX, anchorY: TextAnchorY,
+                       upright: Bool) -> Point {
+        if upright {
+            let dx: Double = switch anchorX { case .left: 0; case .center: e.width / 2; case .right: e.width }
+            let dy: Double = switch anchorY {
+            case .baseline: 0
+            case .top: e.ascent
+            case .center: (e.ascent - e.descent) / 2
+            case .bottom: -e.descent
+            }
+            return Point(at.x - dx, at.y + dy)
+        }
+        // Turned: the box spans x ∈ [pen.x − ascent, pen.x + descent], y ∈ [pen.y − width, pen.y].
+        let dx: Double = switch anchorX {
+        case .left: e.ascent
+        case .center: (e.ascent - e.descent) / 2
+        case .right: -e.descent
+        }
+        let dy: Double = switch anchorY { case .top: e.width; case .center: e.width / 2; case .baseline, .bottom: 0 }
+        return Point(at.x + dx, at.y + dy)
     }
 
     /// True for 90° modulo 360, within 1°.

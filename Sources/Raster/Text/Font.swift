@@ -116,7 +116,7 @@ struct FontState {
 
     /// Coverage of `glyph` with the pen at sub-pixel `bucket` / `subpixelSteps`.
     mutating func mask(_ glyph: UInt32, _ style: FaceStyle, size64: Int32, bucket: Int) -> CoverageMask {
-        let key = GlyphCache.GlyphKey(style: style, glyph: glyph, size64: size64, bucket: UInt8(bucket))
+        let key = GlyphCache.GlyphKey(style: style, glyph: glyph, size64: size64, bucket: UInt16(bucket))
         let (f, slant) = face(style)
         return cache.mask(key) {
             let dx = Double(bucket) / Double(GlyphCache.subpixelSteps)

@@ -30,6 +30,12 @@ final class FontFace: @unchecked Sendable {
     /// Height of "x" and underline thickness, as fractions of the em.
     let xHeightRatio: Double
     let underlineRatio: Double
+    /// The font's typographic ascent, descent (positive down) and line gap, as
+    /// fractions of the em: OS/2 sTypo* values, or hhea's when there is no OS/2
+    /// table. matplotlib (3.11) uses them as the smallest extent of a line of text.
+    let lineAscentRatio: Double
+    let lineDescentRatio: Double
+    let lineGapRatio: Double
     private var currentSize64 = -1
 
     /// Glyph loading: light auto-hinting snaps outlines to the pixel grid only
@@ -60,6 +66,16 @@ final class FontFace: @unchecked Sendable {
         let em = Double(max(1, f.pointee.units_per_EM))
         underlineRatio = Double(max(1, f.pointee.underline_thickness)) / em
         xHeightRatio = FontFace.designHeight(of: "x", face: f).map { $0 / em } ?? 0.5
+        let os2 = FT_Get_Sfnt_Table(f, FT_SFNT_OS2)?.assumingMemoryBound(to: TT_OS2.self).pointee
+        if let os2, os2.version != 0xFFFF, os2.sTypoAscender > 0 {
+            lineAscentRatio = Double(os2.sTypoAscender) / em
+            lineDescentRatio = -Double(os2.sTypoDescender) / em
+            lineGapRatio = Double(os2.sTypoLineGap) / em
+        } else {
+            lineAscentRatio = Double(f.pointee.ascender) / em
+            lineDescentRatio = -Double(f.pointee.descender) / em
+            lineGapRatio = Double(Int(f.pointee.height) - Int(f.pointee.ascender) + Int(f.pointee.descender)) / em
+        }
     }
 
     deinit { FT_Done_Face(face) }

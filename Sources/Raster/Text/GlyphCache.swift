@@ -7,22 +7,25 @@ enum FaceStyle: UInt8, Hashable, Sendable {
 /// Glyph masks, metrics, character maps and kerning pairs of one `Font`, kept
 /// between calls. Used only under the font's lock.
 ///
-/// Masks are keyed by glyph, size (1/64 px) and sub-pixel bucket: the pen's
-/// fractional x is rounded to one of `GlyphCache.subpixelSteps` positions, so a
-/// glyph is rendered at most that many times per size. When a table grows past
-/// `limit` entries it is emptied (simple and deterministic: the output never
-/// depends on what is cached, only the time it takes).
+/// Masks are keyed by glyph, size (1/64 px) and sub-pixel phase: the pen's
+/// fractional x is rounded to one of `GlyphCache.subpixelSteps` positions
+/// (FreeType's own 1/64 px), so that ink placed at a pixel boundary by the layout
+/// starts exactly there. When a table grows past `limit` entries, or the masks
+/// past `maskBudget` coverage values, it is emptied — simple and deterministic:
+/// the output never depends on what is cached, only the time it takes.
 struct GlyphCache {
-    /// Sub-pixel positions per pixel for glyph masks (quarter pixels).
-    static let subpixelSteps = 4
+    /// Sub-pixel positions per pixel for glyph masks.
+    static let subpixelSteps = 64
     /// Entries per table before it is cleared.
     static let limit = 20_000
+    /// Coverage values (4 bytes each) held in masks before they are cleared.
+    static let maskBudget = 4_000_000
 
     struct GlyphKey: Hashable {
         var style: FaceStyle
         var glyph: UInt32
         var size64: Int32
-        var bucket: UInt8
+        var bucket: UInt16
     }
 
     struct PairKey: Hashable {
@@ -38,6 +41,7 @@ struct GlyphCache {
     }
 
     private var masks: [GlyphKey: CoverageMask] = [:]
+    private var maskValues = 0
     private var metrics: [GlyphKey: GlyphMetrics] = [:]
     private var kerns: [PairKey: Double] = [:]
     private var chars: [CharKey: UInt32] = [:]
@@ -45,8 +49,12 @@ struct GlyphCache {
     mutating func mask(_ key: GlyphKey, make: () -> CoverageMask) -> CoverageMask {
         if let m = masks[key] { return m }
         let m = make()
-        if masks.count >= GlyphCache.limit { masks.removeAll(keepingCapacity: true) }
+        if masks.count >= GlyphCache.limit || maskValues + m.values.count > GlyphCache.maskBudget {
+            masks.removeAll(keepingCapacity: true)
+            maskValues = 0
+        }
         masks[key] = m
+        maskValues += m.values.count
         return m
     }
 

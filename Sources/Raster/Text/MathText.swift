@@ -30,7 +30,7 @@ enum MathText {
             dollars.append(i)
         }
         guard !dollars.isEmpty, dollars.count % 2 == 0 else {
-            return scalars.map { .char($0, .regular) }
+            return scalars.compactMap(plainChar)
         }
         var atoms: [TextAtom] = []
         var start = 0
@@ -49,10 +49,17 @@ enum MathText {
         var i = s.startIndex
         while i < s.endIndex {
             if s[i] == "\\", i + 1 < s.endIndex, s[i + 1] == "$" { i += 1 }
-            out.append(.char(s[i], .regular))
+            if let atom = plainChar(s[i]) { out.append(atom) }
             i += 1
         }
         return out
+    }
+
+    /// An upright character; a tab is a space, other control characters are dropped
+    /// (they would show as the font's missing-glyph box).
+    private static func plainChar(_ c: Unicode.Scalar) -> TextAtom? {
+        if c == "\t" { return .char(" ", .regular) }
+        return c.properties.generalCategory == .control ? nil : .char(c, .regular)
     }
 
     /// The style matplotlib gives a character in math: letters slanted except

@@ -38,9 +38,12 @@ struct TextBox {
     var glyphs: [PlacedGlyph] = []
     var rules: [PlacedRule] = []
     var width = 0.0
-    /// Highest and lowest ink, v up; `-inf`/`+inf` while there is none.
+    /// Ink extent: highest and lowest v (up), leftmost and rightmost u;
+    /// infinite while there is no ink.
     var inkTop = -Double.infinity
     var inkBottom = Double.infinity
+    var inkLeft = Double.infinity
+    var inkRight = -Double.infinity
     /// The last character: slanted (italic) and its ink top, for script placement.
     var lastSlanted = false
     var lastHeight = 0.0
@@ -50,21 +53,29 @@ struct TextBox {
     /// Ink depth below the baseline, ≥ 0 (TeX's box depth).
     var depth: Double { inkBottom.isFinite ? max(0, -inkBottom) : 0 }
 
-    mutating func add(ink bottom: Double, _ top: Double) {
+    var hasInk: Bool { inkTop.isFinite }
+
+    /// Extends the ink box by the rectangle u ∈ [left, right], v ∈ [bottom, top].
+    mutating func add(inkLeft left: Double, right: Double, bottom: Double, top: Double) {
         inkTop = max(inkTop, top)
         inkBottom = min(inkBottom, bottom)
+        inkLeft = min(inkLeft, left)
+        inkRight = max(inkRight, right)
     }
 
     /// Adds `other` with its origin at (u, v); does not advance the width.
     mutating func place(_ other: TextBox, u: Double, v: Double) {
         glyphs += other.glyphs.map { var g = $0; g.u += u; g.v += v; return g }
         rules += other.rules.map { var r = $0; r.u += u; r.v += v; return r }
-        if other.inkTop.isFinite { add(ink: other.inkBottom + v, other.inkTop + v) }
+        if other.hasInk {
+            add(inkLeft: other.inkLeft + u, right: other.inkRight + u,
+                bottom: other.inkBottom + v, top: other.inkTop + v)
+        }
     }
 
     mutating func addRule(_ r: PlacedRule) {
         rules.append(r)
-        add(ink: r.v, r.v + r.height)
+        add(inkLeft: r.u, right: r.u + r.width, bottom: r.v, top: r.v + r.height)
     }
 }
 
@@ -97,7 +108,9 @@ extension FontState {
                 if let p = previous, p.style == style { box.width += kerning(p.glyph, g, style, size64: size64) }
                 let m = metrics(g, style, size64: size64)
                 box.glyphs.append(PlacedGlyph(style: style, glyph: g, size64: size64, u: box.width, v: 0))
-                if !m.isBlank { box.add(ink: m.minY, m.maxY) }
+                if !m.isBlank {
+                    box.add(inkLeft: box.width + m.minX, right: box.width + m.maxX, bottom: m.minY, top: m.maxY)
+                }
                 box.width += m.advance
                 box.lastSlanted = style == .italic
                 box.lastHeight = max(0, m.maxY)
@@ -210,13 +223,44 @@ extension FontState {
         return box
     }
 
-    /// The layout of `text` (plain text with `$…$` math) at `size` px, and its
-    /// extents: ink, but never less than "lp" upright at that size.
-    mutating func layoutText(_ text: String, size: Double) -> (TextBox, TextExtents) {
-        let box = layout(MathText.parse(text), size: size)
-        let lp = layout([.char("l", .regular), .char("p", .regular)], size: size)
-        let extents = TextExtents(width: box.width, ascent: max(box.height, lp.height),
-                                  descent: max(box.depth, lp.depth))
-        return (box, extents)
+    /// The layout of `text` (plain text with `$…$` math, lines split at "\n") at
+    /// `size` px, and its extents, following matplotlib 3.11's `Text._get_layout`.
+    ///
+    /// Horizontally the box is the ink's: the layout is shifted so that the leftmost
+    /// ink is at u = 0, and the width runs to the rightmost ink (a string without ink
+    /// has width 0). Vertically each line reaches at least the font's typographic
+    /// ascent and descent (DejaVu Sans: 0.76 and 0.24 em) or further where its ink
+    /// does; lines of a multi-line text get half the font's line gap above and below
+    /// and are aligned within the block by `align`. The block's baseline is the last
+    /// line's, so `ascent` spans from it to the top of the first line.
+    mutating func layoutText(_ text: String, size: Double, align: TextAnchorX = .left) -> (TextBox, TextExtents) {
+        let lineTexts = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let gap = lineTexts.count > 1 ? regular.lineGapRatio * size : 0
+        let minAscent = regular.lineAscentRatio * size, minDescent = regular.lineDescentRatio * size
+        var lines: [(box: TextBox, width: Double, ascent: Double, descent: Double)] = []
+        for line in lineTexts {
+            var box = TextBox()
+            let laid = layout(MathText.parse(String(line)), size: size)
+            if laid.hasInk { box.place(laid, u: -laid.inkLeft, v: 0) }
+            let width = laid.hasInk ? laid.inkRight - laid.inkLeft : 0
+            lines.append((box, width, max(laid.height, minAscent) + gap / 2, max(laid.depth, minDescent) + gap / 2))
+        }
+        let width = lines.map(\.width).max() ?? 0
+        // Baselines, downwards from the top of the block.
+        var baselines: [Double] = []
+        var y = 0.0
+        for line in lines {
+            baselines.append(y + line.ascent)
+            y += line.ascent + line.descent
+        }
+        let last = baselines.last!
+        var block = TextBox()
+        for (line, baseline) in zip(lines, baselines) {
+            let slack = width - line.width
+            let shift = align == .left ? 0 : align == .center ? slack / 2 : slack
+            block.place(line.box, u: shift, v: last - baseline)
+        }
+        block.width = width
+        return (block, TextExtents(width: width, ascent: last, descent: lines.last!.descent))
     }
 }
