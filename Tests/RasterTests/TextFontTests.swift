@@ -60,3 +60,16 @@ import Testing
         #expect(FontLocator.locate(family: "DejaVu Sans").match?.path.hasSuffix("DejaVuSans.ttf") == true)
     }
 }
+
+@Suite struct TextObliqueTests {
+    @Test func mathLettersAreSlanted() throws {
+        // In math "l" is drawn slanted (real or synthetic oblique): its ink leans,
+        // so it is wider than the upright stem.
+        let shared = try Font.defaultFont()
+        let synthetic = try Font.load(path: shared.path)
+        for font in [shared, synthetic] {
+            #expect(font.measure("$l$", sizePx: 50).width > font.measure("l", sizePx: 50).width + 4)
+            #expect(font.measure("$1$", sizePx: 50).width == font.measure("1", sizePx: 50).width)
+        }
+    }
+}

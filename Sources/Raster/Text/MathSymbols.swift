@@ -2,13 +2,13 @@
 /// of symbols that decide spacing (matplotlib's `tex2uni`, `_space_widths`,
 /// `_binary_operators`, `_relation_symbols`, in the subset DejaVu Sans covers).
 enum MathSymbols {
-    /// `\name` → character. Greek follows TeX: `\epsilon` ϵ, `\varepsilon` ε,
-    /// `\phi` ϕ, `\varphi` φ, `\theta` θ, `\vartheta` ϑ.
+    /// `\name` → character, as matplotlib maps them: `\epsilon` and `\varepsilon`
+    /// are both ε, `\phi` ϕ, `\varphi` φ, `\theta` θ, `\vartheta` ϑ.
     static let table: [String: Unicode.Scalar] = {
         var t: [String: Unicode.Scalar] = [:]
         let greek: [(String, UInt32)] = [
-            ("alpha", 0x3B1), ("beta", 0x3B2), ("gamma", 0x3B3), ("delta", 0x3B4), ("epsilon", 0x3F5),
-            ("varepsilon", 0x3B5), ("zeta", 0x3B6), ("eta", 0x3B7), ("theta", 0x3B8), ("vartheta", 0x3D1),
+            ("alpha", 0x3B1), ("beta", 0x3B2), ("gamma", 0x3B3), ("delta", 0x3B4), ("epsilon", 0x3B5),
+            ("varepsilon", 0x3B5), ("lunateepsilon", 0x3F5), ("zeta", 0x3B6), ("eta", 0x3B7), ("theta", 0x3B8), ("vartheta", 0x3D1),
             ("iota", 0x3B9), ("kappa", 0x3BA), ("lambda", 0x3BB), ("mu", 0x3BC), ("nu", 0x3BD),
             ("xi", 0x3BE), ("omicron", 0x3BF), ("pi", 0x3C0), ("varpi", 0x3D6), ("rho", 0x3C1),
             ("varrho", 0x3F1), ("sigma", 0x3C3), ("varsigma", 0x3C2), ("tau", 0x3C4), ("upsilon", 0x3C5),

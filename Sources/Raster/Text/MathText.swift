@@ -9,8 +9,8 @@
 /// - `_x`, `_{…}`, `^x`, `^{…}`: sub- and superscripts at 70 % size; `x'` a prime.
 /// - Latin letters and lowercase Greek are slanted (the oblique face), digits,
 ///   capital Greek and symbols upright — matplotlib's rule for DejaVu Sans.
-/// - Commands for Greek letters (`\alpha`…`\omega`, `\Gamma`…`\Omega`, `\epsilon`
-///   is ϵ and `\varepsilon` ε as in TeX), operators and relations (`\nabla`,
+/// - Commands for Greek letters (`\alpha`…`\omega`, `\Gamma`…`\Omega`; `\epsilon`
+///   is ε as in matplotlib), operators and relations (`\nabla`,
 ///   `\partial`, `\cdot`, `\times`, `\pm`, `\infty`, `\leq`, `\approx`, arrows…),
 ///   `\sqrt{…}`, `\frac{…}{…}`, `\mathrm{…}`/`\text{…}` (upright), `\mathbf`,
 ///   `\mathit`, `\mathbb{R}` (ℝ), function names (`\log`, `\exp`, `\sin`, …),
@@ -98,7 +98,7 @@ struct MathParser {
         while let c = peek() {
             i += 1
             switch c {
-            case " ", "\t", "\n":
+            case " ", "\t", "\n", "\r":
                 continue
             case "}":
                 return list
@@ -171,7 +171,7 @@ struct MathParser {
             list.append(.sqrt(readArgument(forceUpright: forceUpright)))
         case "frac", "dfrac", "tfrac":
             let num = readArgument(forceUpright: forceUpright)
-            list.append(.fraction(num, readArgument(forceUpright: forceUpright)))
+            list.append(.fraction(num, readArgument(forceUpright: forceUpright), display: name == "dfrac"))
         case "left", "right", "big", "Big", "bigl", "bigr":
             return kind  // the delimiter that follows is drawn at normal size
         case _ where MathSymbols.functions.contains(name):

@@ -10,8 +10,9 @@ indirect enum TextAtom: Equatable {
     case scripts(nucleus: [TextAtom], sub: [TextAtom]?, sup: [TextAtom]?)
     /// `\sqrt{…}`: a radical sign and a bar over the argument.
     case sqrt([TextAtom])
-    /// `\frac{num}{den}`: both at 70 %, over and under a bar on the math axis.
-    case fraction([TextAtom], [TextAtom])
+    /// `\frac{num}{den}` (text style: both at 70 %) or `\dfrac` (display style),
+    /// over and under a bar on the math axis.
+    case fraction([TextAtom], [TextAtom], display: Bool)
 }
 
 /// A glyph at its place in text space: `u` along the baseline from the pen's
@@ -88,6 +89,10 @@ enum MathConstants {
     static let sup1 = 845.824 / 1120
     static let sub1 = 307.199 / 1120
     static let sub2 = 632.832 / 1120
+    static let num1 = 1529.86 / 1120
+    static let num2 = 868.352 / 1120
+    static let denom1 = 1548.29 / 1120
+    static let denom2 = 768.0 / 1120
     static let delta = 0.025
     static let deltaSlanted = 0.2
     static let scriptSpace = 0.05
@@ -124,8 +129,8 @@ extension FontState {
                 append(layoutScripts(nucleus, sub: sub, sup: sup, size: size), to: &box)
             case let .sqrt(inner):
                 append(layoutRoot(inner, size: size), to: &box)
-            case let .fraction(num, den):
-                append(layoutFraction(num, den, size: size), to: &box)
+            case let .fraction(num, den, display):
+                append(layoutFraction(num, den, display: display, size: size), to: &box)
             }
             previous = nil
         }
@@ -193,33 +198,46 @@ extension FontState {
         return box
     }
 
-    /// A radical sign followed by its argument, with a bar from the sign's top
-    /// over the argument. The sign keeps its size (no tall radicals).
+    /// A radical sign followed by its argument under a bar, as matplotlib's
+    /// `sqrt`: the sign is scaled to reach from the argument's depth to five rule
+    /// thicknesses above its height, and the argument is padded by two rules on
+    /// either side.
     mutating func layoutRoot(_ inner: [TextAtom], size: Double) -> TextBox {
-        var box = layout([.char("\u{221A}", .regular)], size: size)
-        let arg = layout(inner, size: size)
+        let body = layout(inner, size: size)
         let t = ruleThickness(size)
-        let top = max(box.inkTop.isFinite ? box.inkTop : size * 0.75, arg.height + 2 * t)
-        let start = box.width
-        box.place(arg, u: start, v: 0)
-        box.addRule(PlacedRule(u: start - t / 2, v: top - t, width: arg.width + t, height: t))
-        box.width = start + arg.width + t
+        let top = body.height + 5 * t, bottom = -body.depth
+        let unit = layout([.char("\u{221A}", .regular)], size: size)
+        guard unit.hasInk else { return body }
+        let scale = max(0.5, (top - bottom) / (unit.inkTop - unit.inkBottom))
+        let sign = layout([.char("\u{221A}", .regular)], size: size * scale)
+        var box = TextBox()
+        box.place(sign, u: 0, v: bottom - sign.inkBottom)
+        let barStart = min(sign.width, sign.inkRight) - t
+        box.place(body, u: sign.width + 2 * t, v: 0)
+        box.width = sign.width + body.width + 4 * t
+        box.addRule(PlacedRule(u: barStart, v: top - t, width: box.width - barStart, height: t))
         return box
     }
 
-    /// Numerator over denominator, both shrunk, centred on a bar at the math axis.
-    mutating func layoutFraction(_ num: [TextAtom], _ den: [TextAtom], size: Double) -> TextBox {
-        let small = size * MathConstants.shrink
-        let n = layout(num, size: small), d = layout(den, size: small)
-        let t = ruleThickness(size), gap = 2 * t
-        let axis = MathConstants.axisHeight * size
-        let pad = 0.1 * quad(size) + t
-        let w = max(n.width, d.width) + 2 * pad
+    /// Numerator over denominator on a bar at the math axis, as matplotlib's
+    /// `_genfrac`: in text style (`\frac`) both shrink to 70 % and sit
+    /// num2 / denom2 x-heights from the baseline; in display style (`\dfrac`)
+    /// they keep the size and use num1 / denom1 with three rules of clearance.
+    mutating func layoutFraction(_ num: [TextAtom], _ den: [TextAtom], display: Bool, size: Double) -> TextBox {
+        typealias C = MathConstants
+        let inner = display ? size : size * C.shrink
+        let n = layout(num, size: inner), d = layout(den, size: inner)
+        let t = ruleThickness(size), xh = xHeight(inner), axis = C.axisHeight * size
+        let numUp = (display ? C.num1 : C.num2) * xh, denDown = (display ? C.denom1 : C.denom2) * xh
+        let clearance = display ? 3 * t : t
+        let numGap = max((numUp - n.depth) - (axis + t / 2), clearance)
+        let denGap = max((axis - t / 2) - (d.height - denDown), clearance)
+        let w = max(n.width, d.width)
         var box = TextBox()
-        box.place(n, u: (w - n.width) / 2, v: axis + t / 2 + gap + n.depth)
-        box.place(d, u: (w - d.width) / 2, v: axis - t / 2 - gap - d.height)
-        box.addRule(PlacedRule(u: pad / 2, v: axis - t / 2, width: w - pad, height: t))
-        box.width = w
+        box.place(n, u: t + (w - n.width) / 2, v: axis + t / 2 + numGap + n.depth)
+        box.place(d, u: t + (w - d.width) / 2, v: axis - t / 2 - denGap - d.height)
+        box.addRule(PlacedRule(u: t, v: axis - t / 2, width: w, height: t))
+        box.width = w + 2 * t
         return box
     }
 
