@@ -106,6 +106,7 @@ import Testing
         let white = Image(width: 300, height: 200, background: .white)
         #expect(try S.render("SGD", at: Point(-500, 100)) == white)
         #expect(try S.render("SGD", at: Point(.nan, 100)) == white)
+        #expect(try S.render("SGD", at: Point(1e300, -1e300)) == white)
         #expect(try S.render("SGD", size: 0) == white)
         #expect(try S.render("", size: 20) == white)
     }

@@ -1,6 +1,8 @@
 extension Font {
     /// Largest em size drawn, in pixels; larger sizes are drawn at this size.
     public static let maximumSizePx = 2048.0
+    /// Anchors farther than this from the origin (pixels) are off every image.
+    static let farAway = 1e7
 
     /// Extents of `text` (plain text with `$…$` math) at `sizePx` pixels per em
     /// (points × dpi / 72). See `TextExtents` for what the numbers cover.
@@ -25,11 +27,13 @@ extension Font {
     /// Glyphs are anti-aliased, kerned and placed at 1/64-pixel positions along
     /// the baseline; the baseline itself is snapped to whole pixels so that the
     /// vertically hinted outlines stay crisp. Lines of a text with "\n" are aligned
-    /// with each other by `anchorX`. Non-finite `at` draws nothing.
+    /// with each other by `anchorX`. A non-finite `at`, or one more than
+    /// `farAway` pixels from the origin, draws nothing.
     public func draw(_ text: String, into image: inout Image, at: Point, sizePx: Double, color: Color,
                      anchorX: TextAnchorX = .left, anchorY: TextAnchorY = .baseline,
                      rotation: Double = 0, clip: Rect? = nil) {
-        guard sizePx.isFinite, sizePx > 0, at.isFinite, color.a > 0, !text.isEmpty else { return }
+        guard sizePx.isFinite, sizePx > 0, at.isFinite, abs(at.x) <= Font.farAway, abs(at.y) <= Font.farAway,
+              color.a > 0, !text.isEmpty else { return }
         let size = min(sizePx, Font.maximumSizePx)
         let upright = !Font.isQuarterTurn(rotation)
         let mask: CoverageMask = locked { state in
