@@ -46,8 +46,8 @@ public struct Line2D: Artist {
             run.removeAll(keepingCapacity: true)
         }
         guard !path.isEmpty else { return }
-        let stroke = StrokeStyle(width: width, join: .round, cap: .round,
-                                 dashes: style.dash.pattern.map { $0 * width })
+        // matplotlib's Line2D: round joins, projecting caps when solid, butt when dashed.
+        let stroke = StrokeStyle.line(width: width, dashes: style.dash.pattern.map { $0 * width })
         context.canvas.stroke(path, style: stroke, color: color.withAlpha(color.a * style.alpha))
     }
 

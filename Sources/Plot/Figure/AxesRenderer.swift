@@ -91,7 +91,7 @@ struct AxesRenderer {
         }
         if let yl = axes.ylabel {
             font.draw(yl, into: &context.canvas.image, at: Point(yLabelLeft - px(theme.labelPad), area.midY),
-                      sizePx: px(theme.labelSize), color: theme.textColor, anchorX: .center, anchorY: .bottom,
+                      sizePx: px(theme.labelSize), color: theme.textColor, anchorX: .right, anchorY: .center,
                       rotation: 90)
         }
         if let title = axes.title {
