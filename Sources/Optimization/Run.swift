@@ -1,0 +1,104 @@
+/// One optimizer run on one objective: every point from the start on, the loss and gradient
+/// norm at each, and where the run diverged.
+///
+/// Divergence is normal input, not an error (lr = 1 on `4*x^2` goes 2 → −14 → 98 → …). A
+/// point is *bad* when a coordinate or the loss is non-finite or has magnitude above
+/// ``divergenceThreshold`` (1e150). The run stops at the first bad point, and:
+///
+/// * ``divergedAt`` is the number of the step that produced it (the start is step 0, so a bad
+///   start gives 0), and that point is **not** in ``points``;
+/// * so every point in ``points`` and every loss in ``losses`` is finite, and
+///   `points.count == (divergedAt ?? steps + 1)`: with `divergedAt = k`, the points are those
+///   of steps 0 … k − 1.
+///
+/// Gradient norms are recorded as computed; they may be infinite at a finite point (e.g. at the
+/// kink of `sqrt(x^2 + y^2)`), which does not stop the run by itself.
+public struct Run: Sendable {
+    /// The objective's name and the optimizer's canonical spec.
+    public let objective: String, optimizer: String
+    /// The points, including the start; points.count == completed steps + 1, or divergedAt.
+    public let points: [[Double]]
+    /// f at each point.
+    public let losses: [Double]
+    /// ‖∇f‖₂ at each point.
+    public let gradientNorms: [Double]
+    /// The first step whose point or loss was non-finite or beyond 1e150; nil if none.
+    public let divergedAt: Int?
+
+    /// Values whose magnitude exceeds this count as divergence.
+    public static let divergenceThreshold = 1e150
+
+    /// Runs `steps` optimizer steps from `start` with a freshly made optimizer.
+    ///
+    /// `start` must have `objective.dimension` coordinates (a programming error otherwise; the
+    /// CLI validates user input first). `steps` < 0 counts as 0.
+    public init(objective: Objective, optimizer: OptimizerSpec, start: [Double], steps: Int) {
+        var engine = optimizer.makeOptimizer(dimension: start.count)
+        self.init(objective: objective, optimizerName: optimizer.description, optimizer: &engine,
+                  start: start, steps: steps)
+    }
+
+    /// Runs an existing optimizer (its state continues from where it is).
+    public init(objective: Objective, optimizerName: String, optimizer: inout any Optimizer,
+                start: [Double], steps: Int) {
+        precondition(start.count == objective.dimension,
+                     "start has \(start.count) coordinates, the objective \(objective.dimension)")
+        self.objective = objective.name
+        self.optimizer = optimizerName
+
+        var points: [[Double]] = []
+        var losses: [Double] = []
+        var norms: [Double] = []
+        var diverged: Int? = nil
+
+        // The evaluation at the latest point is reused by the next step, which asks for it
+        // first (LBFGS asks again in its line search, at other points).
+        var cache = Self.evaluate(objective, start)
+        var x = start
+        for step in 0...max(0, steps) {
+            if step > 0 {
+                let cached = cache
+                optimizer.step(&x) { point in
+                    point == cached.point ? (cached.value, cached.gradient) : objective.valueAndGradient(point)
+                }
+                cache = Self.evaluate(objective, x)
+            }
+            if Self.isBad(x) || Self.isBad([cache.value]) {
+                diverged = step
+                break
+            }
+            points.append(x)
+            losses.append(cache.value)
+            norms.append(Self.norm(cache.gradient))
+        }
+        self.points = points
+        self.losses = losses
+        self.gradientNorms = norms
+        self.divergedAt = diverged
+    }
+
+    /// The number of optimizer steps completed with a good result.
+    public var completedSteps: Int { max(0, points.count - 1) }
+
+    private struct Evaluation {
+        var point: [Double]
+        var value: Double
+        var gradient: [Double]
+    }
+
+    private static func evaluate(_ objective: Objective, _ x: [Double]) -> Evaluation {
+        guard !isBad(x) else { return Evaluation(point: x, value: .nan, gradient: x.map { _ in .nan }) }
+        let (value, gradient) = objective.valueAndGradient(x)
+        return Evaluation(point: x, value: value, gradient: gradient)
+    }
+
+    static func isBad(_ values: [Double]) -> Bool {
+        values.contains { !$0.isFinite || abs($0) > divergenceThreshold }
+    }
+
+    static func norm(_ v: [Double]) -> Double {
+        var s = 0.0
+        for c in v { s += c * c }
+        return s.squareRoot()
+    }
+}
