@@ -54,3 +54,20 @@ struct PNGChunks {
         return (u32(0), u32(4), Int(h[8]), Int(h[9]))
     }
 }
+
+extension Image {
+    /// Sets the pixels of `x..<x+w, y..<y+h` (clipped) to one RGBA colour.
+    mutating func fill(_ x: Int, _ y: Int, _ w: Int, _ h: Int, _ c: (UInt8, UInt8, UInt8, UInt8)) {
+        for yy in max(0, y)..<min(height, y + h) {
+            for xx in max(0, x)..<min(width, x + w) {
+                let i = (yy * width + xx) * 4
+                pixels[i] = c.0; pixels[i + 1] = c.1; pixels[i + 2] = c.2; pixels[i + 3] = c.3
+            }
+        }
+    }
+
+    func rgba(_ x: Int, _ y: Int) -> [UInt8] {
+        let i = (y * width + x) * 4
+        return Array(pixels[i..<i + 4])
+    }
+}
