@@ -106,15 +106,41 @@ private func animation(_ frames: [Image], delay: Double = 0.06) -> GIFAnimation 
     }
 
     @Test func smallRedMarkerAndThinOrangeLineSurviveQuantization() throws {
-        var image = TestImages.gradient(300, 200)
-        image.fill(150, 100, 5, 5, (255, 0, 0, 255))              // 25-pixel start marker
-        image.fill(20, 40, 260, 1, (0xff, 0x7f, 0x0e, 255))        // one-pixel trajectory
-        var gif = GIFAnimation(width: 300, height: 200)
+        // A busy background (a gradient with per-pixel noise: ~100 000 colours,
+        // like a shaded surface) where plain median cut turns a 9-pixel red
+        // marker pink (measured: 240, 54, 127); outlier seeding keeps it red.
+        let (w, h) = (400, 300)
+        var seed: UInt64 = 12345
+        var image = TestImages.make(w, h) { x, y in
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let n = Int(seed >> 58)
+            return (UInt8(min(255, x * 200 / w + n)), UInt8(min(255, y * 200 / h + n)),
+                    UInt8(min(255, (x + y) * 150 / (w + h) + n)), 255)
+        }
+        image.fill(200, 150, 3, 3, (255, 0, 0, 255))                // start marker
+        image.fill(20, 40, 360, 1, (0xff, 0x7f, 0x0e, 255))         // one-pixel trajectory
+        var gif = GIFAnimation(width: w, height: h)
         gif.addFrame(image, delay: 0.1)
         let decoded = try GIFDecoder.decode(gif.encode()).frames[0]
-        let red = decoded.rgba(152, 102), orange = decoded.rgba(100, 40)
+        let red = decoded.rgba(201, 151), orange = decoded.rgba(100, 40)
         #expect(zip(red, [255, 0, 0, 255]).allSatisfy { abs(Int($0) - $1) <= 6 }, "red became \(red)")
         #expect(zip(orange, [0xff, 0x7f, 0x0e, 255]).allSatisfy { abs(Int($0) - $1) <= 6 }, "orange became \(orange)")
+    }
+
+    @Test func outlierSeedingGivesARareDistantColourItsOwnEntry() {
+        // 64 greys with a million pixels each and one red sample of 10 pixels,
+        // into 20 entries: median cut alone spends them all on the greys.
+        var samples = (0..<64).map { i -> ColorSample in
+            let v = Float(i * 4)
+            return ColorSample(srgb: SIMD3(v, v, v), lab: Oklab.from(srgb: SIMD3(v, v, v)), weight: 1_000_000)
+        }
+        let red = SIMD3<Float>(255, 0, 0)
+        samples.append(ColorSample(srgb: red, lab: Oklab.from(srgb: red), weight: 10))
+        let palette = MedianCut.palette(samples, count: 20)
+        #expect(palette.count == 20)
+        #expect(palette.contains(0x0000FF))                          // r = 255, g = b = 0
+        // Against entries at every grey, only the red is farther than the threshold.
+        #expect(MedianCut.outliers(samples, centres: samples.dropLast().map(\.lab), limit: 4) == [64])
     }
 
     @Test func quantizedStaticPixelsAreIdenticalInEveryFrame() throws {
