@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Raster
+
+/// An integer pixel rectangle `x..<x+width, y..<y+height`.
+struct PixelRect: Equatable, Sendable {
+    var x, y, width, height: Int
+
+    var area: Int { width * height }
+}
+
+/// Finding what changed between two frames, and converting the changed part to
+/// the opaque colours the GIF writer works with.
+///
+/// The animation model draws a static layer once and adds a path segment per
+/// frame, so almost every pixel of a frame equals the one before. Comparing
+/// whole rows with `memcmp` first makes the static rows nearly free; only the
+/// rows that differ are scanned pixel by pixel, and only outside the columns
+/// already known to change.
+enum FrameDiff {
+    /// The bounding rectangle of the elements that differ between two
+    /// `width × height` grids (row strides in elements), or nil when equal.
+    static func changedBounds<T: FixedWidthInteger>(
+        _ a: UnsafePointer<T>, strideA: Int, _ b: UnsafePointer<T>, strideB: Int,
+        width: Int, height: Int
+    ) -> PixelRect? {
+        let rowBytes = width * MemoryLayout<T>.stride
+        func rowDiffers(_ y: Int) -> Bool { memcmp(a + y * strideA, b + y * strideB, rowBytes) != 0 }
+        guard let top = (0..<height).first(where: rowDiffers) else { return nil }
+        let bottom = (top..<height).last(where: rowDiffers)!
+        var minX = width, maxX = -1
+        for y in top...bottom where rowDiffers(y) {
+            let ra = a + y * strideA, rb = b + y * strideB
+            // Only columns that would widen the box are worth looking at.
+            var x = 0
+            while x < minX { if ra[x] != rb[x] { minX = x; break }; x += 1 }
+            x = width - 1
+            while x > maxX { if ra[x] != rb[x] { maxX = x; break }; x -= 1 }
+        }
+        return PixelRect(x: minX, y: top, width: maxX - minX + 1, height: bottom - top + 1)
+    }
+
+    /// The bounding rectangle of pixels whose RGBA differs between two images of
+    /// the same size (callers check the size), or nil when they are identical.
+    static func changedRect(_ previous: Image, _ current: Image) -> PixelRect? {
+        previous.pixels.withUnsafeBytes { pa in
+            current.pixels.withUnsafeBytes { pb in
+                changedBounds(pa.bindMemory(to: UInt32.self).baseAddress!, strideA: current.width,
+                              pb.bindMemory(to: UInt32.self).baseAddress!, strideB: current.width,
+                              width: current.width, height: current.height)
+            }
+        }
+    }
+
+    /// The pixels of `rect` as packed opaque RGB (`r | g << 8 | b << 16`), row by
+    /// row. GIF has only one-bit transparency and the transparent index is
+    /// reserved for frame differencing, so translucent pixels are composited
+    /// over white (a figure's background); fully transparent ones become white.
+    static func opaqueRGB(_ image: Image, in rect: PixelRect) -> [UInt32] {
+        var out = [UInt32](repeating: 0, count: rect.area)
+        image.pixels.withUnsafeBytes { raw in
+            let px = raw.bindMemory(to: UInt32.self)
+            out.withUnsafeMutableBufferPointer { dst in
+                var i = 0
+                for y in rect.y..<rect.y + rect.height {
+                    let row = y * image.width
+                    for x in rect.x..<rect.x + rect.width {
+                        dst[i] = compositeOverWhite(UInt32(littleEndian: px[row + x]))
+                        i += 1
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// `rgba` packed little-endian (r in the low byte) → opaque packed RGB.
+    @inline(__always)
+    static func compositeOverWhite(_ rgba: UInt32) -> UInt32 {
+        let a = rgba >> 24
+        if a == 255 { return rgba & 0x00FF_FFFF }
+        // c·a + 255·(255 − a), divided by 255 with rounding, per channel.
+        let white = 255 * (255 - a) + 127
+        let r = ((rgba & 0xFF) * a + white) / 255
+        let g = ((rgba >> 8 & 0xFF) * a + white) / 255
+        let b = ((rgba >> 16 & 0xFF) * a + white) / 255
+        return r | g << 8 | b << 16
+    }
+}

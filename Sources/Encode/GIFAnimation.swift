@@ -1,0 +1,115 @@
+import Raster
+
+/// An animated GIF being assembled frame by frame.
+///
+/// ```swift
+/// var gif = GIFAnimation(width: 1000, height: 600)
+/// for k in 0...steps { gif.addFrame(render(step: k), delay: 0.06) }
+/// gif.lastFrameHold = 2
+/// let bytes = try gif.encode()
+/// ```
+///
+/// `addFrame` compares each frame with the one before on raw RGBA and keeps only
+/// the bounding rectangle of the changed pixels, so a 150-frame animation whose
+/// path grows by a segment per frame holds one full frame plus 149 small
+/// rectangles (4 bytes a kept pixel). See `encode()` for the file it makes.
+///
+/// **Alpha**: frames are opaque figures. Translucent pixels are composited over
+/// white; fully transparent ones become white. (GIF has one-bit transparency and
+/// its transparent index is reserved for frame differencing.)
+public struct GIFAnimation: Sendable {
+    public let width: Int
+    public let height: Int
+    /// 0 = loop forever (the default); N ≥ 1 = play N times in all. Written as
+    /// the NETSCAPE2.0 repeat count N − 1 (browsers play the animation once and
+    /// then repeat it that many times); N = 1 writes no loop block at all.
+    /// `encode()` throws outside 0…65536.
+    public var loopCount: Int = 0
+    /// When set, the last frame's delay in seconds (replacing the delay it was
+    /// added with), so the finished figure stays on screen; same clamping as
+    /// `addFrame`'s delay.
+    public var lastFrameHold: Double? = nil
+
+    var frames: [StoredFrame] = []
+    private var previous: Image?
+    private var problem: EncodeError?
+
+    /// An empty animation with a `width × height` canvas (1…65535 each, or
+    /// `encode()` throws). Every frame must have this size.
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        if !(1...65535).contains(width) || !(1...65535).contains(height) {
+            problem = EncodeError("GIF size \(width)×\(height) is outside 1…65535 pixels a side")
+        }
+    }
+
+    /// Frames added so far.
+    public var frameCount: Int { frames.count }
+
+    /// Appends a frame shown for `delay` seconds.
+    ///
+    /// The delay is stored in hundredths, rounded, and never below 0.02 s:
+    /// browsers slow delays under 0.02 s down to 0.1 s. NaN or negative delays
+    /// become 0.02 s; delays over 655.35 s are capped.
+    /// A frame of another size, or whose `pixels` do not match its size, makes
+    /// `encode()` throw (naming the frame); later frames are then ignored.
+    public mutating func addFrame(_ image: Image, delay: Double) {
+        guard problem == nil else { return }
+        let n = frames.count
+        guard image.width == width, image.height == height else {
+            problem = EncodeError(
+                "frame \(n) is \(image.width)×\(image.height) but the animation is \(width)×\(height)")
+            return
+        }
+        do { try EncodeError.validate(image, what: "frame \(n)") } catch {
+            problem = error as? EncodeError
+            return
+        }
+        let rect: PixelRect? = previous.map { FrameDiff.changedRect($0, image) }
+            ?? PixelRect(x: 0, y: 0, width: width, height: height)
+        let rgb = rect.map { FrameDiff.opaqueRGB(image, in: $0) } ?? []
+        frames.append(StoredFrame(rect: rect, rgb: rgb, delay: Self.hundredths(delay)))
+        previous = image
+    }
+
+    /// The GIF89a file: one global palette (exact when all frames use ≤ 256
+    /// colours, else quantized without dithering), the NETSCAPE2.0 loop block,
+    /// and per frame a Graphic Control Extension (delay, "do not dispose",
+    /// transparent index) and the smallest rectangle that changed since the
+    /// previous frame, unchanged pixels inside it transparent. A frame identical
+    /// to the previous one is kept (so frame count and timing are preserved) as
+    /// a single transparent pixel.
+    ///
+    /// The same frames always give the same bytes.
+    ///
+    /// - Throws: `EncodeError` when there are no frames, a frame was rejected by
+    ///   `addFrame`, the size or `loopCount` is out of range, or giflib fails.
+    public func encode() throws -> [UInt8] {
+        if let problem { throw problem }
+        guard !frames.isEmpty else { throw EncodeError("the animation has no frames") }
+        guard (0...65536).contains(loopCount) else {
+            throw EncodeError("GIF loop count \(loopCount) is outside 0…65536 (0 = forever)")
+        }
+        var delays = frames.map(\.delay)
+        if let hold = lastFrameHold { delays[delays.count - 1] = Self.hundredths(hold) }
+        let encoding = GIFEncoding(width: width, height: height, frames: frames, delays: delays, loopCount: loopCount)
+        return try encoding.encode()
+    }
+
+    /// Seconds → GIF delay units (hundredths), clamped to 2…65535.
+    static func hundredths(_ seconds: Double) -> Int {
+        guard seconds.isFinite else { return seconds == .infinity ? 65535 : 2 }
+        let h = (seconds * 100).rounded()
+        return h >= 65535 ? 65535 : max(2, Int(h))
+    }
+}
+
+/// One frame as `GIFAnimation` keeps it: the rectangle that changed since the
+/// previous frame (the whole canvas for the first; nil when nothing changed) and
+/// its pixels as packed opaque RGB, row by row.
+struct StoredFrame: Sendable {
+    var rect: PixelRect?
+    var rgb: [UInt32]
+    var delay: Int
+}
