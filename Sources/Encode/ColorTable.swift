@@ -2,8 +2,8 @@
 /// (a palette index, or a count), used wherever colours are looked up per pixel.
 ///
 /// Why not `Dictionary<UInt32, Int>`: the encoders look up every pixel of every
-/// frame, and a flat table with linear probing and a multiplicative hash is
-/// several times faster and allocates nothing per lookup. Keys may be any
+/// frame; a flat table with linear probing and a multiplicative hash avoids
+/// `Hasher`'s per-key SipHash rounds and allocates nothing per lookup. Keys may be any
 /// `UInt32` (RGBA included); emptiness is marked in the value array.
 /// Iteration order is never used, so results do not depend on the hash.
 struct ColorTable: Sendable {

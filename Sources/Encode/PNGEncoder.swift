@@ -6,8 +6,8 @@ import Raster
 /// The colour type is chosen from the pixels:
 /// - **palette** (colour type 3) when the image has at most 256 distinct RGBA
 ///   colours, at the smallest bit depth that holds them (1, 2, 4 or 8), with a
-///   `tRNS` chunk when any of them is not opaque — plot figures almost always
-///   land here, and it is 3–4× smaller than RGB;
+///   `tRNS` chunk when any of them is not opaque (flat-coloured figures land
+///   here; anti-aliased ones usually have a few hundred colours too many);
 /// - otherwise **RGB** (2) when every alpha is 255, else **RGBA** (6), 8 bits.
 ///
 /// Only IHDR, PLTE, tRNS, IDAT and IEND are written: no tIME, text or gamma

@@ -8,6 +8,8 @@ struct GIFInspector {
         var transparentIndex: Int
         var disposal: Int
         var delay: Int
+        /// The frame's palette indices, row by row (`width × height`).
+        var indices: [UInt8]
     }
     var width = 0, height = 0, tableSize = 0
     var frames: [Frame] = []
@@ -33,13 +35,16 @@ struct GIFInspector {
             info.height = Int(gif.pointee.SHeight)
             info.tableSize = Int(gif.pointee.SColorMap?.pointee.ColorCount ?? 0)
             for i in 0..<Int(gif.pointee.ImageCount) {
-                let d = gif.pointee.SavedImages[i].ImageDesc
+                let saved = gif.pointee.SavedImages[i]
+                let d = saved.ImageDesc
+                let raster = Array(UnsafeBufferPointer(start: saved.RasterBits, count: Int(d.Width * d.Height)))
                 var gcb = GraphicsControlBlock()
                 gcb.TransparentColor = -1
                 _ = DGifSavedExtensionToGCB(gif, Int32(i), &gcb)
                 info.frames.append(Frame(left: Int(d.Left), top: Int(d.Top), width: Int(d.Width), height: Int(d.Height),
                                          transparentIndex: Int(gcb.TransparentColor),
-                                         disposal: Int(gcb.DisposalMode), delay: Int(gcb.DelayTime)))
+                                         disposal: Int(gcb.DisposalMode), delay: Int(gcb.DelayTime),
+                                         indices: raster))
             }
             return info
         }

@@ -187,6 +187,19 @@ private func animation(_ frames: [Image], delay: Double = 0.06) -> GIFAnimation 
         #expect(try GIFDecoder.decode(diffed).frames == frames)
     }
 
+    @Test func unchangedPixelsInsideTheRectangleAreTransparent() throws {
+        let first = growingPath(frames: 1)[0]
+        var second = first
+        second.fill(30, 40, 1, 1, (0, 0, 0, 255))                  // two changes far apart:
+        second.fill(69, 59, 1, 1, (255, 0, 0, 255))                // the rectangle is 40×20
+        let info = try #require(GIFInspector(animation([first, second]).encode()))
+        let f = info.frames[1]
+        #expect((f.left, f.top, f.width, f.height) == (30, 40, 40, 20))
+        let t = UInt8(f.transparentIndex)
+        #expect(f.indices.first != t && f.indices.last != t)
+        #expect(f.indices.filter { $0 == t }.count == 40 * 20 - 2)
+    }
+
     @Test func sameFramesGiveSameBytes() throws {
         let frames = growingPath(frames: 8)
         let a = try animation(frames).encode()
