@@ -35,7 +35,9 @@ public enum SpecLoader {
             let at = path(ctx.codingPath)
             return "missing key '\(key.stringValue)'" + (at.isEmpty ? "" : " in \(at)")
         case .typeMismatch(let type, let ctx), .valueNotFound(let type, let ctx):
-            return "\(path(ctx.codingPath)): expected \(typeName(type))"
+            // Yams reports a scalar where a list belongs as a mismatch with "Sequence".
+            let expected = "\(type)".contains("Sequence") || "\(type)".hasPrefix("Array") ? "a list" : typeName(type)
+            return "\(path(ctx.codingPath)): expected \(expected)"
         case .dataCorrupted(let ctx):
             let at = path(ctx.codingPath)
             return (at.isEmpty ? "" : "\(at): ") + ctx.debugDescription

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// The built `optrender` binary, run as a user runs it.
+struct CLITests {
+    static let binary: URL = {
+        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [dir, dir.deletingLastPathComponent(), dir.deletingLastPathComponent().deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("optrender")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return dir.appendingPathComponent("optrender")
+    }()
+
+    struct Result { let code: Int32; let out: String; let err: String }
+
+    static func run(_ args: [String]) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    static func tempDir() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("optrender-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func helpAndVersion() throws {
+        let help = try Self.run(["--help"])
+        #expect(help.code == 0 && help.out.contains("--all") && help.out.contains("--list"))
+        let version = try Self.run(["--version"])
+        #expect(version.code == 0 && version.out.trimmingCharacters(in: .whitespacesAndNewlines).first?.isNumber == true)
+    }
+
+    @Test func listShowsTheCatalog() throws {
+        let r = try Self.run(["--list"])
+        #expect(r.code == 0 && r.out.contains("d2l_sgd"))
+    }
+
+    @Test func unknownOptionIsAUsageError() throws {
+        let r = try Self.run(["--frobnicate"])
+        #expect(r.code == 2)
+        #expect(r.err.hasPrefix("optrender: error:"))
+        let nothing = try Self.run([])
+        #expect(nothing.code == 2)
+    }
+
+    @Test func missingOrUnwritableOutputFolderFailsWithOneLine() throws {
+        let r = try Self.run(["--all", "--out", "/nonexistent/optrender/out"])
+        #expect(r.code == 1)
+        #expect(r.err.split(separator: "\n").count == 1 && r.err.contains("does not exist"))
+        let file = try Self.tempDir().appendingPathComponent("plain")
+        try Data().write(to: file)
+        let f = try Self.run(["--all", "--out", file.path])
+        #expect(f.code == 1 && f.err.contains("not a folder"))
+    }
+
+    @Test func allRendersEveryEntryWithoutLeavingTemporaryFiles() throws {
+        let dir = try Self.tempDir()
+        let r = try Self.run(["--all", "--only", "d2l_sgd", "--out", dir.path])
+        #expect(r.code == 0, "\(r.err)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(files == ["d2l_sgd.png"])
+        let bytes = try Data(contentsOf: dir.appendingPathComponent("d2l_sgd.png"))
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4e, 0x47]))
+        // Same input, same bytes.
+        let again = try Self.tempDir()
+        _ = try Self.run(["--all", "--only", "d2l_sgd", "--out", again.path])
+        #expect(try Data(contentsOf: again.appendingPathComponent("d2l_sgd.png")) == bytes)
+    }
+
+    @Test func renderReportsABadSpecOnOneLine() throws {
+        let dir = try Self.tempDir()
+        let spec = dir.appendingPathComponent("bad.yaml")
+        try "name: bad\nobjective: d2l\nx: [0, 1]\ny: [0, 1]\nruns:\n  - {optimizer: 'SGD(lr=-1)', start: [0, 0], steps: 3}\n"
+            .write(to: spec, atomically: true, encoding: .utf8)
+        let r = try Self.run(["render", spec.path, "--out", dir.path])
+        #expect(r.code == 1)
+        #expect(r.err.split(separator: "\n").count == 1 && r.err.contains("runs[0].optimizer"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad.png").path))
+    }
+}
