@@ -19,16 +19,18 @@ struct FigureRenderTests {
     }
 
     @Test func plotAreaIsMatplotlibsSubplotBox() {
-        let fig = Figure()
-        let area = fig.plotArea(for: Axes.defaultPosition)
+        var fig = Figure()
+        fig.addAxes()
+        fig.axes[0].xlim = -5.5...3
+        fig.axes[0].ylim = -3...3
+        let area = fig.plotAreas(font: Self.font)[0].area
         #expect(area == Rect(x: 125, y: 72, width: 775, height: 462))
     }
 
     @Test func bandsHaveTheirMidpointColours() {
         let fig = contourFigure()
         let image = fig.render(font: Self.font)
-        let area = fig.plotArea(for: Axes.defaultPosition)
-        let map = AxesRenderer.dataToPixel(x: -5.5...3, y: -3...3, area: area)
+        let map = fig.plotAreas(font: Self.font)[0].dataToPixel
         // Levels 0, 3, …, 24: the band holding f = 0 is coloured at 1.5/24.
         let levels = ContourLevels.automatic(zmin: 0, zmax: 21.025)
         #expect(levels == [0, 3, 6, 9, 12, 15, 18, 21, 24])
@@ -48,7 +50,7 @@ struct FigureRenderTests {
         var fig = contourFigure()
         fig.axes[0].showFrame = false
         let image = fig.render(font: Self.font)
-        let area = fig.plotArea(for: Axes.defaultPosition)
+        let area = fig.plotAreas(font: Self.font)[0].area
         let levels = ContourLevels.automatic(zmin: 0, zmax: 21.025)
         let colors = (0..<(levels.count - 1)).map { k in
             Colormap.gnuplot.color(at: (levels[k] + levels[k + 1]) / 2 / 24)

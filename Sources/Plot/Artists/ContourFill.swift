@@ -56,6 +56,9 @@ public struct ContourFill: Artist {
     }
 
     public func draw(in context: inout DrawContext) {
+        // Filled contours are drawn on linear axes only (as course figures use them).
+        guard context.dataToPixel.isAffine else { return }
+        let map = context.dataToPixel.affine
         let corners = [Point(domain.minX, domain.minY), Point(domain.maxX, domain.maxY)].map(context.dataToPixel.apply)
         let size = (abs(corners[1].x - corners[0].x), abs(corners[1].y - corners[0].y))
         let grid = self.grid(pixelSize: size)
@@ -65,13 +68,13 @@ public struct ContourFill: Artist {
         context.canvas.clip = context.plotArea
         defer { context.canvas.clip = saved }
         for k in 0..<(lv.count - 1) {
-            let region = grid.region(atLeast: lv[k], map: context.dataToPixel)
+            let region = grid.region(atLeast: lv[k], map: map)
             let c = bandColor(k, levels: lv)
             context.canvas.fill(region, color: c.withAlpha(c.a * alpha))
         }
         // Above the last level matplotlib paints nothing: restore the face colour there.
         if let top = lv.last, let r = grid.range, r.max > top {
-            context.canvas.fill(grid.region(atLeast: top.nextUp, map: context.dataToPixel),
+            context.canvas.fill(grid.region(atLeast: top.nextUp, map: map),
                                 color: context.theme.axesFaceColor)
         }
     }

@@ -21,6 +21,8 @@ public struct Line2D: Artist {
 
     public var dataBounds: Rect? { Rect.bounding(points) }
 
+    public var dataPoints: [Point] { points }
+
     public var legendEntry: LegendEntry? {
         label.map { LegendEntry(label: $0, style: style) }
     }

@@ -9,11 +9,14 @@ public protocol Artist: Sendable {
     var dataBounds: Rect? { get }
     /// A legend entry, when the artist has a label.
     var legendEntry: LegendEntry? { get }
+    /// Data points a legend placed at 'best' should avoid covering.
+    var dataPoints: [Point] { get }
     func draw(in context: inout DrawContext)
 }
 
 extension Artist {
     public var legendEntry: LegendEntry? { nil }
+    public var dataPoints: [Point] { [] }
 }
 
 /// How a legend shows one artist: its label and a sample of its line and marker.

@@ -1,20 +1,34 @@
+import Foundation
 import Raster
 
-/// One plot area of a figure with its artists, limits, ticks and labels —
-/// matplotlib's `Axes`. Positions are figure fractions with y up, as in
+/// One plot area of a figure with its artists, limits, scales, ticks, labels and
+/// legend — matplotlib's `Axes`. Positions are figure fractions with y up, as in
 /// matplotlib (`left, bottom, width, height`).
 public struct Axes: Sendable {
     public var position: Rect
+    /// Row and column in a `subplots` grid (for layout), or nil for a free axes.
+    public var gridCell: (row: Int, column: Int, rows: Int, columns: Int)?
     public var artists: [any Artist] = []
     /// Explicit limits; nil = autoscale (data range + 5 % margins, or exactly the
     /// domain of filled contours, which matplotlib treats as sticky edges).
     public var xlim: ClosedRange<Double>?
     public var ylim: ClosedRange<Double>?
+    public var xscale: AxisScale = .linear
+    public var yscale: AxisScale = .linear
     public var xlabel: String?
     public var ylabel: String?
     public var title: String?
+    /// Grid lines at the major ticks, below the data (`grid(True)`).
+    public var grid = false
+    /// One data unit is as long on x as on y (`set_aspect('equal')`); the plot
+    /// box shrinks around its centre.
+    public var equalAspect = false
+    /// A legend of the labelled artists, or nil for none.
+    public var legend: Legend?
     /// Draw the four spines and ticks (false for a bare plot area).
     public var showFrame = true
+    /// A colorbar to the right of the plot area, drawn by `colorbarDrawer`.
+    public var colorbar: ColorbarSlot?
     /// Next colour of the tab10 cycle for artists without one.
     var cycleIndex = 0
 
@@ -31,14 +45,17 @@ public struct Axes: Sendable {
         artists.append(artist)
     }
 
+    /// The next colour of the tab10 cycle (advances the cycle).
+    public mutating func nextCycleColor() -> Color {
+        defer { cycleIndex += 1 }
+        return Color.tab10[cycleIndex % Color.tab10.count]
+    }
+
     /// `plt.plot(xs, ys, format, ...)`: a line and/or markers. A style without a
     /// colour takes the next colour of the tab10 cycle, as matplotlib does.
     public mutating func plot(_ points: [Point], style: LineStyle, label: String? = nil) {
         var s = style
-        if s.color == nil {
-            s.color = Color.tab10[cycleIndex % Color.tab10.count]
-            cycleIndex += 1
-        }
+        if s.color == nil { s.color = nextCycleColor() }
         add(Line2D(points: points, style: s, label: label))
     }
 
@@ -53,21 +70,56 @@ public struct Axes: Sendable {
         add(ContourFill(domain: domain, levels: levels, colormap: colormap, function: function))
     }
 
-    /// The limits the axes will show: explicit ones, or autoscaled from the artists.
+    /// The limits the axes will show: explicit ones, or autoscaled from the artists
+    /// (margins are taken in the scaled space, so a log axis gets equal decades).
     public func resolvedLimits() -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
         let sticky = artists.compactMap { ($0 as? ContourFill)?.domain }.reduce(nil as Rect?) { $0?.union($1) ?? $1 }
-        let data = artists.compactMap(\.dataBounds).reduce(nil as Rect?) { $0?.union($1) ?? $1 }
-        func auto(_ lo: Double?, _ hi: Double?, stickyLo: Double?, stickyHi: Double?) -> ClosedRange<Double> {
-            guard var a = lo, var b = hi else { return 0...1 }
-            if a == b { a -= a == 0 ? 0.05 : 0.05 * abs(a); b += b == 0 ? 0.05 : 0.05 * abs(b); return a...b }
-            let m = 0.05 * (b - a)
-            // matplotlib's margins stop at sticky edges (the bounds of filled contours).
-            a = stickyLo.map { a - m < $0 && a >= $0 ? $0 : a - m } ?? a - m
-            b = stickyHi.map { b + m > $0 && b <= $0 ? $0 : b + m } ?? b + m
-            return a...b
+        let boxes = artists.compactMap(\.dataBounds)
+        func auto(_ lo: Double?, _ hi: Double?, _ stickyLo: Double?, _ stickyHi: Double?, _ scale: AxisScale) -> ClosedRange<Double> {
+            guard var a = lo.map(scale.forward), var b = hi.map(scale.forward), a.isFinite, b.isFinite else {
+                return scale == .log ? 0.1...10 : 0...1
+            }
+            if a == b { a -= a == 0 ? 0.05 : 0.05 * abs(a); b += b == 0 ? 0.05 : 0.05 * abs(b) }
+            else {
+                let m = 0.05 * (b - a)
+                // matplotlib's margins stop at sticky edges (the bounds of filled contours).
+                let sLo = stickyLo.map(scale.forward), sHi = stickyHi.map(scale.forward)
+                a = sLo.map { a - m < $0 && a >= $0 ? $0 : a - m } ?? a - m
+                b = sHi.map { b + m > $0 && b <= $0 ? $0 : b + m } ?? b + m
+            }
+            return scale.inverse(a)...scale.inverse(b)
         }
-        let x = xlim ?? auto(data?.minX, data?.maxX, stickyLo: sticky?.minX, stickyHi: sticky?.maxX)
-        let y = ylim ?? auto(data?.minY, data?.maxY, stickyLo: sticky?.minY, stickyHi: sticky?.maxY)
+        // On a log axis only positive values count.
+        func extent(_ values: [Double], _ scale: AxisScale) -> (Double?, Double?) {
+            let v = values.filter { $0.isFinite && (scale == .linear || $0 > 0) }
+            return (v.min(), v.max())
+        }
+        let xs = extent(boxes.flatMap { [$0.minX, $0.maxX] } + artists.flatMap { $0.dataPoints.map(\.x) }, xscale)
+        let ys = extent(boxes.flatMap { [$0.minY, $0.maxY] } + artists.flatMap { $0.dataPoints.map(\.y) }, yscale)
+        let x = xlim ?? auto(xs.0, xs.1, sticky?.minX, sticky?.maxX, xscale)
+        let y = ylim ?? auto(ys.0, ys.1, sticky?.minY, sticky?.maxY, yscale)
         return (x, y)
+    }
+}
+
+/// Where an axes' colorbar goes and what draws it.
+public struct ColorbarSlot: Sendable {
+    /// Width of the bar as a share of the axes width (matplotlib: fraction 0.15
+    /// of the parent for bar + pad, aspect 20).
+    public var fraction: Double = 0.15
+    /// Gap between plot area and bar, as a share of the axes width.
+    public var pad: Double = 0.05
+    /// Draws the bar into a pixel rectangle; returns the width its tick labels and label take.
+    public var draw: @Sendable (inout DrawContext, Rect) -> Void
+    /// Room its ticks and label need to the right of the bar, in pixels.
+    public var labelRoom: @Sendable (DrawContext, Rect) -> Double
+
+    public init(fraction: Double = 0.15, pad: Double = 0.05,
+                draw: @escaping @Sendable (inout DrawContext, Rect) -> Void,
+                labelRoom: @escaping @Sendable (DrawContext, Rect) -> Double) {
+        self.fraction = fraction
+        self.pad = pad
+        self.draw = draw
+        self.labelRoom = labelRoom
     }
 }

@@ -4,8 +4,8 @@ import Raster
 /// axes, the plot area (the clip for data artists), the font and the units.
 public struct DrawContext {
     public var canvas: Canvas
-    /// Data coordinates → pixels (y down).
-    public var dataToPixel: Transform
+    /// Data coordinates → pixels (y down), through the axes' scales.
+    public var dataToPixel: DataTransform
     /// The axes' plot area in pixels.
     public var plotArea: Rect
     public var font: Font

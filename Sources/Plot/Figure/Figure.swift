@@ -11,6 +11,9 @@ public struct Figure: Sendable {
     public var axes: [Axes] = []
     /// Text drawn at the top centre of the figure (`suptitle`).
     public var suptitle: String?
+    /// Only the plot areas, filling the canvas: no spines, ticks, labels, titles,
+    /// legends or colorbars (for slide backgrounds and pixel comparisons).
+    public var bare = false
 
     /// Sizes are clamped to at least 0.1 inch and dpi to [10, 1000].
     public init(width: Double = 10, height: Double = 6, dpi: Double = 100, theme: Theme = .matplotlib) {
@@ -21,36 +24,81 @@ public struct Figure: Sendable {
     }
 
     /// Pixel size: inches × dpi, rounded.
-    public var pixelWidth: Int { Int((width * dpi).rounded()) }
-    public var pixelHeight: Int { Int((height * dpi).rounded()) }
+    public var pixelWidth: Int { max(1, Int((width * dpi).rounded())) }
+    public var pixelHeight: Int { max(1, Int((height * dpi).rounded())) }
 
-    /// Adds an axes at matplotlib's default single-subplot position and returns its index.
+    /// Adds one axes at matplotlib's default single-subplot position and returns its index.
     @discardableResult
     public mutating func addAxes(position: Rect = Axes.defaultPosition) -> Int {
-        axes.append(Axes(position: position))
+        var a = Axes(position: position)
+        if position == Axes.defaultPosition { a.gridCell = (0, 0, 1, 1) }
+        axes.append(a)
         return axes.count - 1
     }
 
-    /// The plot area of axes at figure-fraction `position`, in pixels (y down),
-    /// snapped to whole pixels so spines and the clip edge are crisp.
-    public func plotArea(for position: Rect) -> Rect {
-        let w = Double(pixelWidth), h = Double(pixelHeight)
-        let x0 = (position.minX * w).rounded(), x1 = (position.maxX * w).rounded()
-        let y0 = ((1 - position.maxY) * h).rounded(), y1 = ((1 - position.minY) * h).rounded()
-        return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    /// `plt.subplots(rows, columns)`: a grid of axes, row by row from the top,
+    /// at matplotlib's default subplot parameters (wspace = hspace = 0.2).
+    /// Returns the indices of the new axes.
+    @discardableResult
+    public mutating func subplots(rows: Int, columns: Int) -> [Int] {
+        let rows = max(1, rows), columns = max(1, columns)
+        let params = SubplotParameters.matplotlib
+        var indices: [Int] = []
+        for r in 0..<rows {
+            for c in 0..<columns {
+                var a = Axes(position: params.cell(row: r, column: c, rows: rows, columns: columns))
+                a.gridCell = (r, c, rows, columns)
+                axes.append(a)
+                indices.append(axes.count - 1)
+            }
+        }
+        return indices
     }
 
     /// Renders the figure into a new opaque image.
     public func render(font: Font) -> Image {
         var canvas = Canvas(image: Image(width: pixelWidth, height: pixelHeight, background: theme.figureFaceColor))
-        for ax in axes {
-            AxesRenderer(axes: ax, figure: self, font: font).render(into: &canvas)
+        let boxes = FigureLayout(figure: self, font: font).boxes()
+        for (ax, box) in zip(axes, boxes) {
+            var a = ax
+            if bare { a.showFrame = false; a.title = nil; a.xlabel = nil; a.ylabel = nil; a.legend = nil; a.colorbar = nil }
+            AxesRenderer(axes: a, theme: theme, font: font, scale: dpi / 72).render(into: &canvas, box: box)
         }
-        if let t = suptitle {
+        if let t = suptitle, !bare {
             font.draw(t, into: &canvas.image, at: Point(Double(pixelWidth) / 2, 0.02 * Double(pixelHeight)),
-                      sizePx: theme.titleSize * 1.2 * dpi / 72, color: theme.textColor,
-                      anchorX: .center, anchorY: .top)
+                      sizePx: suptitleSizePx, color: theme.textColor, anchorX: .center, anchorY: .top)
         }
         return canvas.image
+    }
+
+    /// Each axes' plot area in pixels and its data → pixel map, as `render` lays them out.
+    public func plotAreas(font: Font) -> [(area: Rect, dataToPixel: DataTransform)] {
+        let boxes = FigureLayout(figure: self, font: font).boxes()
+        return zip(axes, boxes).map { ax, box in
+            var a = ax
+            if bare { a.colorbar = nil }
+            let area = AxesRenderer(axes: a, theme: theme, font: font, scale: dpi / 72).split(box).plot
+            let (xr, yr) = a.resolvedLimits()
+            return (area, AxesRenderer.dataToPixel(x: xr, y: yr, area: area, xScale: a.xscale, yScale: a.yscale))
+        }
+    }
+
+    /// matplotlib's suptitle size ('large' relative to the font size).
+    var suptitleSizePx: Double { theme.titleSize * 1.2 * dpi / 72 }
+}
+
+/// matplotlib's `figure.subplot.*` parameters, as figure fractions.
+public struct SubplotParameters: Sendable {
+    public var left = 0.125, right = 0.9, bottom = 0.11, top = 0.88, wspace = 0.2, hspace = 0.2
+
+    public static let matplotlib = SubplotParameters()
+
+    /// The figure-fraction rectangle of cell (row, column), row 0 at the top.
+    public func cell(row: Int, column: Int, rows: Int, columns: Int) -> Rect {
+        let w = (right - left) / (Double(columns) + wspace * Double(columns - 1))
+        let h = (top - bottom) / (Double(rows) + hspace * Double(rows - 1))
+        let x = left + Double(column) * w * (1 + wspace)
+        let y = top - h - Double(row) * h * (1 + hspace)
+        return Rect(x: x, y: y, width: w, height: h)
     }
 }
