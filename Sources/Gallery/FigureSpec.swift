@@ -27,6 +27,12 @@ public struct FigureSpec: Codable, Sendable, Equatable {
     public var dpi: Double?
     /// `matplotlib` (default), `seaborn-paper`, `seaborn-paper-2`.
     public var theme: String?
+    /// Panels in a grid of [rows, columns] (default: one row).
+    public var layout: [Int]?
+    /// A title over the whole figure.
+    public var suptitle: String?
+    /// Also render `<name>.gif`, the paths growing step by step.
+    public var animation: AnimationSpec?
     public var panels: [PanelSpec]
 
     public init(name: String, panels: [PanelSpec]) {
@@ -35,7 +41,7 @@ public struct FigureSpec: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, caption, seed, size, dpi, theme, panels
+        case name, caption, seed, size, dpi, theme, layout, suptitle, animation, panels
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,6 +52,9 @@ public struct FigureSpec: Codable, Sendable, Equatable {
         size = try c.decodeIfPresent([Double].self, forKey: .size)
         dpi = try c.decodeIfPresent(Double.self, forKey: .dpi)
         theme = try c.decodeIfPresent(String.self, forKey: .theme)
+        layout = try c.decodeIfPresent([Int].self, forKey: .layout)
+        suptitle = try c.decodeIfPresent(String.self, forKey: .suptitle)
+        animation = try c.decodeIfPresent(AnimationSpec.self, forKey: .animation)
         // One panel may be written inline, at the top level.
         panels = try c.decodeIfPresent([PanelSpec].self, forKey: .panels) ?? [PanelSpec(from: decoder)]
     }
@@ -58,13 +67,26 @@ public struct FigureSpec: Codable, Sendable, Equatable {
         try c.encodeIfPresent(size, forKey: .size)
         try c.encodeIfPresent(dpi, forKey: .dpi)
         try c.encodeIfPresent(theme, forKey: .theme)
+        try c.encodeIfPresent(layout, forKey: .layout)
+        try c.encodeIfPresent(suptitle, forKey: .suptitle)
+        try c.encodeIfPresent(animation, forKey: .animation)
         try c.encode(panels, forKey: .panels)
     }
 }
 
-/// One axes of a figure: an objective drawn as filled contours with optimizer
-/// runs on it, and the minimum, start and end markers of seed 000's `plot_2d`.
+/// One axes of a figure. What it draws depends on `kind`:
+///
+/// - `contour` (default): filled contours of a 2-D objective with each run's path
+///   and seed 000's minimum, start and end markers;
+/// - `curve`: a 1-D objective as a line, each run as points (x, f(x)) on it (seed 001);
+/// - `loss`: each run's loss against the iteration (seeds 001, 004);
+/// - `plot`: only the `series` (explicit formulas or data);
+/// - `quiver`: the negative gradient field of the objective as arrows (seed 002);
+/// - `training`: seed 004's mini-batch fitting experiment, `iteration` or `epoch` loss.
+///
+/// `series` (formula curves) and `texts` may be added to any kind.
 public struct PanelSpec: Codable, Sendable, Equatable {
+    public var kind: PanelKind?
     /// Built-in objective name or expression in x, y (see `optrender --list-objectives`).
     public var objective: String?
     /// View limits in data units: [min, max].
@@ -73,6 +95,23 @@ public struct PanelSpec: Codable, Sendable, Equatable {
     public var title: String?
     public var xlabel: String?
     public var ylabel: String?
+    /// `linear` (default) or `log`.
+    public var xscale: String?
+    public var yscale: String?
+    public var grid: Bool?
+    /// `equal` for one data unit as long on x as on y.
+    public var aspect: String?
+    /// `true`, or a matplotlib location (`upper right`, `best`, …): a legend of the labelled lines.
+    public var legend: LegendSpec?
+    public var legendFontSize: Double?
+    /// A colorbar beside the plot (contour and quiver panels).
+    public var colorbar: Bool?
+    /// Explicit curves: formulas in one variable, sampled over a range.
+    public var series: [SeriesSpec]?
+    /// Quiver settings for `kind: quiver`.
+    public var quiver: QuiverSpec?
+    /// Training settings for `kind: training`.
+    public var training: TrainingSpec?
     /// Filled contours of the objective (drawn when an objective is given).
     public var contour: ContourSpec?
     public var runs: [RunSpec]?
@@ -131,4 +170,75 @@ public struct TextSpec: Codable, Sendable, Equatable {
     public var at: [Double]
     public var color: String?
     public var size: Double?
+}
+
+/// What a panel draws; see `PanelSpec`.
+public enum PanelKind: String, Codable, Sendable, Equatable, CaseIterable {
+    case contour, curve, loss, plot, quiver, training
+}
+
+/// `legend: true`, `legend: false`, or `legend: upper left`.
+public enum LegendSpec: Codable, Sendable, Equatable {
+    case show(Bool)
+    case location(String)
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let b = try? c.decode(Bool.self) { self = .show(b) } else { self = .location(try c.decode(String.self)) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .show(let b): try c.encode(b)
+        case .location(let l): try c.encode(l)
+        }
+    }
+}
+
+/// A curve y = f(t) from a formula in one variable (`t` or `x`), sampled at
+/// `samples` evenly spaced points of `range` (integers when `integer: true`).
+public struct SeriesSpec: Codable, Sendable, Equatable {
+    public var formula: String
+    public var range: [Double]
+    public var samples: Int?
+    public var integer: Bool?
+    public var style: String?
+    public var color: String?
+    public var label: String?
+    public var lineWidth: Double?
+    public var markerSize: Double?
+}
+
+/// Arrows of −∇f on a grid (seed 002's `quiver`): grid `step`, arrow `scale`
+/// (arrow = −∇f · scale, in data units), colormap and constant colour value.
+public struct QuiverSpec: Codable, Sendable, Equatable {
+    public var step: Double?
+    public var scale: Double?
+    public var colormap: String?
+    /// Colour value of every arrow and the colour limits [min, max] (seed 002: 16 in [0, 16]).
+    public var value: Double?
+    public var limits: [Double]?
+}
+
+/// seed 004's fitting experiment: y = 0.5·x1 + 0.8·x2 + 0.01·noise, mini-batches.
+public struct TrainingSpec: Codable, Sendable, Equatable {
+    public var optimizer: String
+    public var samples: Int?
+    public var batchSize: Int?
+    public var epochs: Int?
+    public var seed: Int?
+    /// `iteration` (default) or `epoch` loss.
+    public var show: String?
+    public var color: String?
+}
+
+/// Animation settings: frames per second, optimizer steps per frame, and how
+/// long the last frame is held (seconds).
+public struct AnimationSpec: Codable, Sendable, Equatable {
+    public var fps: Double?
+    public var stepsPerFrame: Int?
+    public var hold: Double?
+    /// Write a step counter in the corner.
+    public var counter: Bool?
 }

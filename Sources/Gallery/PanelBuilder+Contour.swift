@@ -1,0 +1,99 @@
+import Foundation
+import Optimization
+import Plot
+import Raster
+
+extension PanelBuilder {
+    /// Filled contours of a 2-D objective, its minima, and each run's path with
+    /// start and end markers — seed 000's `plot_2d`, in its drawing order.
+    func buildContour(_ objective: Objective?, into axes: inout Axes) throws {
+        guard let f = objective else {
+            if spec.runs?.isEmpty == false { throw error("objective", "runs need an objective") }
+            return
+        }
+        guard f.dimension == 2 else {
+            throw error("objective", "a contour panel needs a function of x and y; use kind: curve for one variable")
+        }
+        guard let xr = axes.xlim, let yr = axes.ylim else {
+            throw error("x", "a contour needs view limits x: [min, max] and y: [min, max]")
+        }
+        try addContour(f, x: xr, y: yr, to: &axes)
+        if spec.minimum?.show ?? true {
+            for m in f.minima where m.count == 2 {
+                try addMarker(spec.minimum, defaults: .minimum, at: Point(m[0], m[1]), field: "minimum", view: nil, to: &axes)
+            }
+        }
+        let view = Rect(minX: xr.lowerBound, minY: yr.lowerBound, maxX: xr.upperBound, maxY: yr.upperBound)!
+        for (i, r) in (spec.runs ?? []).enumerated() {
+            let run = try makeRun(r, index: i, objective: f)
+            let points = run.points.map { Point($0[0], $0[1]) }
+            let style = try lineStyle(format: r.style, default: "-o", color: r.color, lineWidth: r.lineWidth,
+                                      markerSize: r.markerSize, field: "runs[\(i)]")
+            if let first = points.first {
+                try addMarker(spec.start, defaults: .start, at: first, field: "start", view: view, to: &axes)
+            }
+            var s = style
+            if s.color == nil { s.color = axes.nextCycleColor() }
+            axes.add(Line2D(points: points, style: s, label: label(r, run, axes: &axes)))
+            if let last = points.last {
+                try addMarker(spec.end, defaults: .end, at: last, field: "end", view: view, to: &axes)
+            }
+        }
+    }
+
+    func addContour(_ f: Objective, x: ClosedRange<Double>, y: ClosedRange<Double>, to axes: inout Axes) throws {
+        let c = spec.contour ?? ContourSpec()
+        let cmap = try colormap(c.colormap, default: "gnuplot", "contour.colormap")
+        if let l = c.levels, l.count < 2 || zip(l, l.dropFirst()).contains(where: { $0 >= $1 }) {
+            throw error("contour.levels", "expected at least two increasing levels")
+        }
+        let domain = Rect(minX: x.lowerBound, minY: y.lowerBound, maxX: x.upperBound, maxY: y.upperBound)!
+        var fill = ContourFill(domain: domain, levels: c.levels, colormap: cmap) { a, b in f.value([a, b]) }
+        if let colors = c.colors {
+            fill.bandColors = try colors.enumerated().map { try color($1, "contour.colors[\($0)]")! }
+        }
+        axes.add(fill)
+        try addContourLines(f, c, domain: domain, levels: c.levels, to: &axes)
+    }
+
+    /// A marker with its label. A marker outside `view` is drawn on the frame
+    /// where the path leaves it, so the end of a run that left the view is never lost.
+    func addMarker(_ m: MarkerSpec?, defaults d: MarkerDefaults, at point: Point, field f: String, view: Rect?,
+                   to axes: inout Axes) throws {
+        guard m?.show ?? true else { return }
+        let format = m?.marker ?? d.marker
+        guard var style = LineStyle(format: format), style.marker != nil else {
+            throw error("\(f).marker", "'\(format)' is not a marker format such as 'r*', 'ro', 'wo'")
+        }
+        style.color = style.color ?? .black
+        style.markerSize = m?.size ?? d.size
+        var p = point
+        var label = m?.label ?? d.label
+        if let v = view, !v.contains(p) {
+            p = Point(min(max(p.x, v.minX), v.maxX), min(max(p.y, v.minY), v.maxY))
+            if !label.isEmpty { label += " (outside the view)" }
+        }
+        var marker = Line2D(points: [p], style: style)
+        marker.clipped = false
+        axes.add(marker)
+        if !label.isEmpty {
+            let off = m?.labelOffset ?? d.labelOffset
+            guard off.count == 2 else { throw error("\(f).labelOffset", "expected [dx, dy]") }
+            let c = try color(m?.labelColor, "\(f).labelColor") ?? .white
+            axes.add(TextArtist(label, at: Point(p.x + off[0], p.y + off[1]), color: c))
+        }
+    }
+}
+
+/// seed 000's `plot_2d` markers: minimum `r*` ms 15 with "minimum" 0.25 above,
+/// start `ro` ms 10 with "start" at (+0.1, +0.2), end `wo` with "end" 0.25 below.
+struct MarkerDefaults {
+    let marker: String
+    let size: Double?
+    let label: String
+    let labelOffset: [Double]
+
+    static let minimum = MarkerDefaults(marker: "r*", size: 15, label: "minimum", labelOffset: [0, 0.25])
+    static let start = MarkerDefaults(marker: "ro", size: 10, label: "start", labelOffset: [0.1, 0.2])
+    static let end = MarkerDefaults(marker: "wo", size: nil, label: "end", labelOffset: [0, -0.25])
+}
