@@ -1,9 +1,15 @@
 /// Colormaps by the names matplotlib gives them.
 extension Colormap {
-    /// Every built-in map, keyed by name (without the `_r` forms).
-    public static var registry: [String: Colormap] {
-        ["gnuplot": .gnuplot]
-    }
+    /// Every built-in map, keyed by matplotlib's name (without the `_r` forms):
+    /// gnuplot, viridis, plasma, inferno, magma, cividis, summer, jet, coolwarm,
+    /// Reds, Blues, RdBu.
+    public static let registry: [String: Colormap] = {
+        let maps: [Colormap] = [
+            .gnuplot, .viridis, .plasma, .inferno, .magma, .cividis,
+            .summer, .jet, .coolwarm, .reds, .blues, .rdBu,
+        ]
+        return Dictionary(uniqueKeysWithValues: maps.map { ($0.name, $0) })
+    }()
 
     /// The map called `name` (case-sensitive, as in matplotlib), or its reverse
     /// for `name_r`; nil when there is no such map.
