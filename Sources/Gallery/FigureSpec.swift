@@ -134,6 +134,14 @@ public struct ContourSpec: Codable, Sendable, Equatable {
     public var levels: [Double]?
     /// One colour per band instead of a colormap (`colors=[...]`).
     public var colors: [String]?
+    /// Contour lines over the bands in this colour (seed 004: `black`), or nil for none.
+    public var lines: String?
+    /// Line width of the contour lines in points (default 1.5, matplotlib's).
+    public var lineWidth: Double?
+    /// Inline level labels on the contour lines (`clabel`).
+    public var labels: Bool?
+    /// Sampling step in pixels (default 2).
+    public var sampling: Double?
 
     public init() {}
 }
