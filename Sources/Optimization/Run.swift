@@ -96,9 +96,16 @@ public struct Run: Sendable {
         values.contains { !$0.isFinite || abs($0) > divergenceThreshold }
     }
 
+    /// ‖v‖₂, scaled by the largest entry so that gradients near 1e150 do not overflow.
     static func norm(_ v: [Double]) -> Double {
+        var largest = 0.0
+        for c in v {
+            if c.isNaN { return .nan }
+            largest = max(largest, abs(c))
+        }
+        guard largest > 0, largest.isFinite else { return largest }
         var s = 0.0
-        for c in v { s += c * c }
-        return s.squareRoot()
+        for c in v { s += (c / largest) * (c / largest) }
+        return v.count == 1 ? largest : largest * s.squareRoot()
     }
 }
