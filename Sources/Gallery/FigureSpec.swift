@@ -204,7 +204,7 @@ public enum LegendSpec: Codable, Sendable, Equatable {
     }
 }
 
-/// A curve y = f(t) from a formula in one variable (`t` or `x`), sampled at
+/// A curve y = f(x) from a formula in one variable x, sampled at
 /// `samples` evenly spaced points of `range` (integers when `integer: true`).
 public struct SeriesSpec: Codable, Sendable, Equatable {
     public var formula: String

@@ -18,7 +18,7 @@ extension PanelBuilder {
         for (i, s) in (spec.series ?? []).enumerated() {
             let f: Objective
             do { f = try Objective.resolve(s.formula) } catch { throw self.error("series[\(i)].formula", "\(error)") }
-            guard f.dimension == 1 else { throw error("series[\(i)].formula", "expected a formula in one variable, such as (1-0.9)*0.9^t") }
+            guard f.dimension == 1 else { throw error("series[\(i)].formula", "expected a formula in one variable, such as (1-0.9)*0.9^x") }
             guard s.range.count == 2, s.range[0] <= s.range[1], s.range.allSatisfy(\.isFinite) else {
                 throw error("series[\(i)].range", "expected [start, end] with start ≤ end")
             }
