@@ -134,6 +134,8 @@ public struct ContourSpec: Codable, Sendable, Equatable {
     public var levels: [Double]?
     /// One colour per band instead of a colormap (`colors=[...]`).
     public var colors: [String]?
+    /// Fill the bands (default true); false draws only `lines`, if any.
+    public var fill: Bool?
     /// Contour lines over the bands in this colour (seed 004: `black`), or nil for none.
     public var lines: String?
     /// Line width of the contour lines in points (default 1.5, matplotlib's).
@@ -165,8 +167,12 @@ public struct MarkerSpec: Codable, Sendable, Equatable {
     public var show: Bool?
     /// matplotlib format string of the marker, e.g. `r*`, `ro`, `wo`.
     public var marker: String?
+    /// Marker colour, overriding the format's colour letter.
+    public var color: String?
     public var size: Double?
     public var label: String?
+    /// false hides the label (YAML reads an empty `label: ""` as absent).
+    public var showLabel: Bool?
     public var labelColor: String?
     /// Label position relative to the marker, in data units (as seed 000 places them).
     public var labelOffset: [Double]?

@@ -48,6 +48,10 @@ extension PanelBuilder {
             throw error("contour.levels", "expected at least two increasing levels")
         }
         let domain = Rect(minX: x.lowerBound, minY: y.lowerBound, maxX: x.upperBound, maxY: y.upperBound)!
+        guard c.fill ?? true else {
+            try addContourLines(f, c, domain: domain, levels: c.levels, to: &axes)
+            return
+        }
         var fill = ContourFill(domain: domain, levels: c.levels, colormap: cmap) { a, b in f.value([a, b]) }
         if let colors = c.colors {
             fill.bandColors = try colors.enumerated().map { try color($1, "contour.colors[\($0)]")! }
@@ -65,10 +69,10 @@ extension PanelBuilder {
         guard var style = LineStyle(format: format), style.marker != nil else {
             throw error("\(f).marker", "'\(format)' is not a marker format such as 'r*', 'ro', 'wo'")
         }
-        style.color = style.color ?? .black
+        style.color = try color(m?.color, "\(f).color") ?? style.color ?? .black
         style.markerSize = m?.size ?? d.size
         var p = point
-        var label = m?.label ?? d.label
+        var label = m?.showLabel == false ? "" : m?.label ?? d.label
         if let v = view, !v.contains(p) {
             p = Point(min(max(p.x, v.minX), v.maxX), min(max(p.y, v.minY), v.maxY))
             if !label.isEmpty { label += " (outside the view)" }
