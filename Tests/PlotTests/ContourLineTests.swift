@@ -186,13 +186,3 @@ struct ContourLineTests {
         #expect(rest[0].points.first == Point(60, 0) && rest[0].points.last == Point(40, 0))
     }
 }
-
-extension ContourLineTests {
-    /// matplotlib's `contour` sets sticky edges like `contourf`: no margin beyond the domain.
-    @Test func contourLinesAloneScaleTightly() {
-        var ax = Axes(position: Axes.defaultPosition)
-        ax.contour(domain: Rect(x: -4, y: -3, width: 8, height: 6)) { x, y in x * y }
-        let (x, y) = ax.resolvedLimits()
-        #expect(x == -4...4 && y == -3...3)
-    }
-}

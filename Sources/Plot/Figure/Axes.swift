@@ -55,8 +55,7 @@ public struct Axes: Sendable {
 
     /// The limits the axes will show: explicit ones, or autoscaled from the artists.
     public func resolvedLimits() -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
-        let sticky = artists.compactMap { ($0 as? ContourFill)?.domain ?? ($0 as? ContourLineArtist)?.domain }
-            .reduce(nil as Rect?) { $0?.union($1) ?? $1 }
+        let sticky = artists.compactMap { ($0 as? ContourFill)?.domain }.reduce(nil as Rect?) { $0?.union($1) ?? $1 }
         let data = artists.compactMap(\.dataBounds).reduce(nil as Rect?) { $0?.union($1) ?? $1 }
         func auto(_ lo: Double?, _ hi: Double?, stickyLo: Double?, stickyHi: Double?) -> ClosedRange<Double> {
             guard var a = lo, var b = hi else { return 0...1 }
