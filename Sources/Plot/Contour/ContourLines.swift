@@ -80,10 +80,14 @@ public struct ContourLines: Sendable {
         var out: [Segment] = []
         for j in 0..<(ny - 1) {
             for i in 0..<(nx - 1) {
+                // The same cells `region(atLeast:)` skips: holes, wholly inside, wholly
+                // outside. Tested on the raw samples first: most cells are skipped.
+                let z = grid.z, n = j * nx + i
+                let lo = min(z[n], z[n + 1], z[n + nx], z[n + nx + 1])
+                let hi = max(z[n], z[n + 1], z[n + nx], z[n + nx + 1])
+                guard lo < level, hi >= level else { continue }
                 let c = grid.cellCorners(i, j)
-                // The same cells `region(atLeast:)` skips: holes, wholly inside, wholly outside.
-                guard c.allSatisfy({ $0.isFinite }),
-                      !c.allSatisfy({ $0 >= level }), !c.allSatisfy({ $0 < level }) else { continue }
+                guard c.allSatisfy({ $0.isFinite }) else { continue }
                 let ids = [j * nx + i, j * nx + i + 1, (j + 1) * nx + i + 1, (j + 1) * nx + i]
                 let centre = nodeCount + j * (nx - 1) + i
                 // Triangle k is (corner k, corner k+1, centre), counter-clockwise in data space.
