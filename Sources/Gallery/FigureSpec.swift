@@ -233,6 +233,8 @@ public struct QuiverSpec: Codable, Sendable, Equatable {
     /// Colour value of every arrow and the colour limits [min, max] (seed 002: 16 in [0, 16]).
     public var value: Double?
     public var limits: [Double]?
+    /// Shaft width as a share of the plot width (default: matplotlib's 0.06/max(10, √n)).
+    public var width: Double?
 }
 
 /// seed 004's fitting experiment: y = 0.5·x1 + 0.8·x2 + 0.01·noise, mini-batches.

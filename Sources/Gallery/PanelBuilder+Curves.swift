@@ -46,7 +46,7 @@ extension PanelBuilder {
     func buildQuiver(_ objective: Objective?, into axes: inout Axes) throws {
         guard let f = objective, f.dimension == 2 else { throw error("objective", "a quiver panel needs a function of x and y") }
         guard let xr = axes.xlim, let yr = axes.ylim else { throw error("x", "a quiver panel needs x: [min, max] and y: [min, max]") }
-        let q = spec.quiver ?? QuiverSpec(step: nil, scale: nil, colormap: nil, value: nil, limits: nil)
+        let q = spec.quiver ?? QuiverSpec(step: nil, scale: nil, colormap: nil, value: nil, limits: nil, width: nil)
         let step = q.step ?? (xr.upperBound - xr.lowerBound) / 20
         guard step > 0, (xr.upperBound - xr.lowerBound) / step <= 400, (yr.upperBound - yr.lowerBound) / step <= 400 else {
             throw error("quiver.step", "expected a positive step giving at most 400 arrows a row")
@@ -63,8 +63,15 @@ extension PanelBuilder {
         guard limits.count == 2, limits[0] < limits[1] else { throw error("quiver.limits", "expected [min, max]") }
         let cmap = try colormap(q.colormap, default: "Reds", "quiver.colormap")
         let values = [Double](repeating: q.value ?? limits[1], count: origins.count)
-        axes.add(Quiver(origins: origins, vectors: vectors, values: values, colormap: cmap,
-                        limits: limits[0]...limits[1])!)
+        var quiver = Quiver(origins: origins, vectors: vectors, values: values, colormap: cmap, limits: limits[0]...limits[1])!
+        if let w = q.width {
+            guard w > 0, w < 0.2 else { throw error("quiver.width", "expected a share of the plot width in (0, 0.2)") }
+            quiver.width = w
+        }
+        axes.add(quiver)
+        if spec.colorbar ?? false, let bar = Colorbar(colormap: cmap, min: limits[0], max: limits[1], label: nil) {
+            axes.colorbar = ColorbarSlot(bar)
+        }
     }
 
     /// seed 004's fitting experiment: a linear model trained by mini-batches,

@@ -4,8 +4,9 @@ import Raster
 /// arrow i starts at `origins[i]` and spans `vectors[i] / scale` data units,
 /// coloured by `values[i]` through the colormap between `limits`.
 ///
-/// Arrow shape as matplotlib's defaults, in shaft widths: head 3 wide and 5 long,
-/// shaft width 0.005 of the plot width. Arrows shorter than the head shrink
+/// Arrow shape as matplotlib's defaults, in shaft widths: head 3 wide and 5 long;
+/// shaft width 0.06 / max(10, √n) of the plot width for n arrows (matplotlib's
+/// default), or `width` when set. Arrows shorter than the head shrink
 /// whole (matplotlib's `minlength` rule, simplified), so short vectors stay visible as small heads.
 public struct Quiver: Artist {
     public var origins: [Point]
@@ -15,6 +16,8 @@ public struct Quiver: Artist {
     public var limits: ClosedRange<Double>
     /// Data units per arrow unit (matplotlib's `scale` with `scale_units='xy'`).
     public var scale: Double = 1
+    /// Shaft width as a share of the plot width; nil = matplotlib's default.
+    public var width: Double?
     public var zorder: Double = 1
 
     /// Nil when the counts of origins, vectors and values differ.
@@ -35,7 +38,8 @@ public struct Quiver: Artist {
         let saved = context.canvas.clip
         context.canvas.clip = context.plotArea
         defer { context.canvas.clip = saved }
-        let shaft = 0.005 * context.plotArea.width
+        let share = width ?? 0.06 / max(10, Double(origins.count).squareRoot())
+        let shaft = share * context.plotArea.width
         // Group arrows by colour so each colour is one fill (fast, and no double blending).
         var byColor: [Color: Path] = [:]
         var order: [Color] = []

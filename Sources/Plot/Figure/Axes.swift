@@ -73,7 +73,7 @@ public struct Axes: Sendable {
     /// The limits the axes will show: explicit ones, or autoscaled from the artists
     /// (margins are taken in the scaled space, so a log axis gets equal decades).
     public func resolvedLimits() -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
-        let sticky = artists.compactMap { ($0 as? ContourFill)?.domain }.reduce(nil as Rect?) { $0?.union($1) ?? $1 }
+        let sticky = artists.compactMap { ($0 as? ContourFill)?.domain ?? ($0 as? ContourLineArtist)?.domain }.reduce(nil as Rect?) { $0?.union($1) ?? $1 }
         let boxes = artists.compactMap(\.dataBounds)
         func auto(_ lo: Double?, _ hi: Double?, _ stickyLo: Double?, _ stickyHi: Double?, _ scale: AxisScale) -> ClosedRange<Double> {
             guard var a = lo.map(scale.forward), var b = hi.map(scale.forward), a.isFinite, b.isFinite else {

@@ -32,7 +32,9 @@ struct AxesRenderer {
             if dx > 0, dy > 0 {
                 let s = min(plot.width / dx, plot.height / dy)
                 let w = dx * s, h = dy * s
-                plot = Rect(x: plot.midX - w / 2, y: plot.midY - h / 2, width: w, height: h)
+                // Centred, or against the colorbar (matplotlib's panchor (1, 0.5)).
+                let x = bar == nil ? plot.midX - w / 2 : plot.maxX - w
+                plot = Rect(x: x, y: plot.midY - h / 2, width: w, height: h)
             }
         }
         return (plot.snapped, bar)
