@@ -132,6 +132,9 @@ public struct ContourSpec: Codable, Sendable, Equatable {
     public var colormap: String?
     /// Explicit levels; default: matplotlib's automatic levels.
     public var levels: [Double]?
+    /// `log`: colour the bands by the log of their level (for explicit
+    /// geometric levels on functions such as Rosenbrock's).
+    public var norm: String?
     /// One colour per band instead of a colormap (`colors=[...]`).
     public var colors: [String]?
     /// Fill the bands (default true); false draws only `lines`, if any.

@@ -53,6 +53,13 @@ extension PanelBuilder {
             return
         }
         var fill = ContourFill(domain: domain, levels: c.levels, colormap: cmap) { a, b in f.value([a, b]) }
+        switch c.norm {
+        case nil, "linear": break
+        case "log":
+            guard let l = c.levels, l.last! > 0 else { throw error("contour.norm", "log needs explicit levels, positive but for a first 0") }
+            fill.logNorm = true
+        default: throw error("contour.norm", "'\(c.norm!)' is not a norm; use linear or log")
+        }
         if let colors = c.colors {
             fill.bandColors = try colors.enumerated().map { try color($1, "contour.colors[\($0)]")! }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Raster
 
 /// Filled contours of z = f(x, y) over a rectangle — `contourf` — as exact
@@ -18,6 +19,10 @@ public struct ContourFill: Artist {
     /// One colour per band instead of the colormap (`colors=[...]`), cycled if short.
     public var bandColors: [Color]?
     public var alpha: Double = 1
+    /// Colour bands on a log scale (matplotlib's `norm=LogNorm()`): band k at the
+    /// log of its geometric midpoint, between the logs of the first and last level.
+    /// Needs positive levels; otherwise linear.
+    public var logNorm = false
     public var zorder: Double = 1
     /// Grid spacing in pixels for sampling f; 2 px keeps edges smooth at any size.
     public var samplingStep: Double = 2
@@ -50,6 +55,12 @@ public struct ContourFill: Artist {
     /// Colour of band k of `levels`.
     public func bandColor(_ k: Int, levels: [Double]) -> Color {
         if let colors = bandColors, !colors.isEmpty { return colors[k % colors.count] }
+        // A first level of 0 (or below) is allowed: that band takes the map's low end.
+        if logNorm, let first = levels.first(where: { $0 > 0 }), let last = levels.last, last > first {
+            guard levels[k] > 0 else { return colormap.color(at: 0) }
+            let mid = 0.5 * (log(levels[k]) + log(levels[k + 1]))
+            return colormap.color(at: (mid - log(first)) / (log(last) - log(first)))
+        }
         let mid = (levels[k] + levels[k + 1]) / 2
         let span = levels.last! - levels.first!
         return colormap.color(at: span > 0 ? (mid - levels.first!) / span : 0.5)
