@@ -44,6 +44,6 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Raster", "Optimization", "Encode"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery", "Plot", "Encode", "Raster", "Optimization"]),
-        .testTarget(name: "optrenderTests", dependencies: ["optrender"]),
+        .testTarget(name: "optrenderTests", dependencies: ["optrender", "Encode", "Raster"]),
     ]
 )

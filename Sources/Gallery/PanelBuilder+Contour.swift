@@ -34,9 +34,12 @@ extension PanelBuilder {
             }
             var s = style
             if s.color == nil { s.color = axes.nextCycleColor() }
-            axes.add(Line2D(points: points, style: s, label: label(r, run, axes: &axes)))
+            var path = Line2D(points: points, style: s, label: label(r, run, axes: &axes))
+            path.animationRole = .growing
+            axes.add(path)
             if let last = points.last {
-                try addMarker(spec.end, defaults: .end, at: last, field: "end", view: view, to: &axes)
+                try addMarker(spec.end, defaults: .end, at: last, field: "end", view: view,
+                              role: .final(step: points.count - 1), to: &axes)
             }
         }
     }
@@ -74,7 +77,7 @@ extension PanelBuilder {
     /// A marker with its label. A marker outside `view` is drawn on the frame
     /// where the path leaves it, so the end of a run that left the view is never lost.
     func addMarker(_ m: MarkerSpec?, defaults d: MarkerDefaults, at point: Point, field f: String, view: Rect?,
-                   to axes: inout Axes) throws {
+                   role: AnimationRole = .static, to axes: inout Axes) throws {
         guard m?.show ?? true else { return }
         let format = m?.marker ?? d.marker
         guard var style = LineStyle(format: format), style.marker != nil else {
@@ -90,12 +93,15 @@ extension PanelBuilder {
         }
         var marker = Line2D(points: [p], style: style)
         marker.clipped = false
+        marker.animationRole = role
         axes.add(marker)
         if !label.isEmpty {
             let off = m?.labelOffset ?? d.labelOffset
             guard off.count == 2 else { throw error("\(f).labelOffset", "expected [dx, dy]") }
             let c = try color(m?.labelColor, "\(f).labelColor") ?? .white
-            axes.add(TextArtist(label, at: Point(p.x + off[0], p.y + off[1]), color: c))
+            var text = TextArtist(label, at: Point(p.x + off[0], p.y + off[1]), color: c)
+            text.animationRole = role
+            axes.add(text)
         }
     }
 }

@@ -18,8 +18,17 @@ extension PanelBuilder {
                                       markerSize: r.markerSize, field: "runs[\(i)]")
             // As seed 001 records them: the points before each of the `steps` updates.
             let points = zip(run.points, run.losses).prefix(max(1, r.steps)).map { Point($0[0], $1) }
-            axes.plot(points, style: style, label: label(r, run, axes: &axes))
+            addGrowing(points, style: style, label: label(r, run, axes: &axes), to: &axes)
         }
+    }
+
+    /// A run's line, growing step by step in an animation.
+    func addGrowing(_ points: [Point], style: LineStyle, label: String?, to axes: inout Axes) {
+        var s = style
+        if s.color == nil { s.color = axes.nextCycleColor() }
+        var line = Line2D(points: points, style: s, label: label)
+        line.animationRole = .growing
+        axes.add(line)
     }
 
     /// matplotlib's label of seed 001's curve: "y = <formula>".
@@ -37,8 +46,8 @@ extension PanelBuilder {
             let losses = Array(run.losses.prefix(max(1, r.steps)))
             let style = try lineStyle(format: r.style, default: "-", color: r.color, lineWidth: r.lineWidth,
                                       markerSize: r.markerSize, field: "runs[\(i)]")
-            axes.plot(losses.enumerated().map { Point(Double($0.offset), $0.element) }, style: style,
-                      label: label(r, run, axes: &axes))
+            addGrowing(losses.enumerated().map { Point(Double($0.offset), $0.element) }, style: style,
+                       label: label(r, run, axes: &axes), to: &axes)
         }
     }
 

@@ -31,8 +31,7 @@ struct Optrender: ParsableCommand {
     @Option(name: .long, help: "Only catalog entries whose name contains this text.")
     var only: String?
 
-    @Option(name: .long, help: "A TrueType/OpenType font file to use instead of DejaVu Sans.")
-    var font: String?
+    @OptionGroup var options: RenderOptions
 
     func validate() throws {
         if all && list { throw ValidationError("use --all or --list, not both") }
@@ -50,7 +49,7 @@ struct Optrender: ParsableCommand {
         let selected = only.map { o in specs.filter { $0.name.contains(o) } } ?? specs
         if let o = only, selected.isEmpty { throw ValidationError("no catalog entry matches --only '\(o)'; see --list") }
         let output = try OutputFolder(path: out)
-        let renderer = try SpecRenderer(fontPath: font)
+        let renderer = try SpecRenderer(options: options)
         try renderer.renderAll(selected, to: output)
     }
 

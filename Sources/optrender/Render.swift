@@ -13,8 +13,7 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: "Output folder (must exist and be writable).")
     var out: String = "."
 
-    @Option(name: .long, help: "A TrueType/OpenType font file to use instead of DejaVu Sans.")
-    var font: String?
+    @OptionGroup var options: RenderOptions
 
     func validate() throws {
         if specs.isEmpty { throw ValidationError("give at least one spec file") }
@@ -24,6 +23,6 @@ struct Render: ParsableCommand {
         let loaded: [FigureSpec]
         do { loaded = try specs.map { try SpecLoader.load(file: $0) } } catch { throw CLIFailure("\(error)") }
         let output = try OutputFolder(path: out)
-        try SpecRenderer(fontPath: font).renderAll(loaded, to: output)
+        try SpecRenderer(options: options).renderAll(loaded, to: output)
     }
 }

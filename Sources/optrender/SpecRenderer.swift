@@ -5,13 +5,15 @@ import Gallery
 import Plot
 import Raster
 
-/// Renders specs to PNG files, in parallel; the bytes of each file depend only
-/// on its spec, never on the thread count or order.
+/// Renders specs to PNG (and GIF) files, in parallel; the bytes of each file
+/// depend only on its spec and the options, never on the thread count or order.
 struct SpecRenderer {
     let font: Font
+    let options: RenderOptions
 
-    init(fontPath: String?) throws {
-        do { font = try fontPath.map { try Font.load(path: $0) } ?? Font.defaultFont() } catch {
+    init(options: RenderOptions) throws {
+        self.options = options
+        do { font = try options.font.map { try Font.load(path: $0) } ?? Font.defaultFont() } catch {
             throw CLIFailure("\(error)")
         }
     }
@@ -33,12 +35,48 @@ struct SpecRenderer {
 
     /// Builds, renders and writes one spec; returns the paths written.
     func render(_ spec: FigureSpec, to output: OutputFolder) throws -> [String] {
-        let figure: Figure
+        var figure: Figure
         do { figure = try FigureBuilder(spec: spec).build() } catch { throw CLIFailure("\(error)") }
-        let image = figure.render(font: font)
-        let png = try PNGEncoder.encode(image)
-        try output.write(png, to: "\(spec.name).png")
-        return [output.url.appendingPathComponent("\(spec.name).png").path]
+        if let (w, h) = try options.pixelSize() {
+            figure.width = Double(w) / figure.dpi
+            figure.height = Double(h) / figure.dpi
+        }
+        figure.bare = options.bare
+        var written: [String] = []
+        if !options.gifOnly {
+            let png = try PNGEncoder.encode(figure.render(font: font))
+            try output.write(png, to: "\(spec.name).png")
+            written.append(output.url.appendingPathComponent("\(spec.name).png").path)
+        }
+        let animated = spec.animation != nil || ((options.gif || options.gifOnly) && figure.hasGrowingArtists)
+        if animated {
+            let gif = try animation(of: figure, spec: spec.animation)
+            try output.write(gif, to: "\(spec.name).gif")
+            written.append(output.url.appendingPathComponent("\(spec.name).gif").path)
+        }
+        return written
+    }
+
+    /// The GIF of `figure`: frame per `stepsPerFrame` steps at `fps`, last frame held.
+    func animation(of figure: Figure, spec: AnimationSpec?) throws -> [UInt8] {
+        let fps = options.fps ?? spec?.fps ?? 1 / 0.06
+        let stepsPerFrame = options.stepsPerFrame ?? spec?.stepsPerFrame ?? 1
+        let hold = options.hold ?? spec?.hold ?? 1.5
+        var animation = Animation2D(figure: figure, font: font)
+        animation.showsCounter = spec?.counter ?? false
+        var gif = GIFAnimation(width: figure.pixelWidth, height: figure.pixelHeight)
+        for k in animation.frameSteps(stepsPerFrame: stepsPerFrame) {
+            gif.addFrame(animation.frame(k), delay: 1 / fps)
+        }
+        gif.lastFrameHold = max(hold, 1 / fps)
+        do { return try gif.encode() } catch { throw CLIFailure("\(error)") }
+    }
+}
+
+extension Figure {
+    /// Some axes holds a path that grows in an animation.
+    var hasGrowingArtists: Bool {
+        axes.contains { $0.artists.contains { $0.animationRole == .growing } }
     }
 }
 

@@ -1,3 +1,5 @@
+import Encode
+import Raster
 import Foundation
 import Testing
 
@@ -69,7 +71,7 @@ struct CLITests {
         let r = try Self.run(["--all", "--only", "d2l_sgd", "--out", dir.path])
         #expect(r.code == 0, "\(r.err)")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
-        #expect(files == ["d2l_sgd.png"])
+        #expect(files == ["d2l_sgd.gif", "d2l_sgd.png"])
         let bytes = try Data(contentsOf: dir.appendingPathComponent("d2l_sgd.png"))
         #expect(bytes.starts(with: [0x89, 0x50, 0x4e, 0x47]))
         // Same input, same bytes.
@@ -87,5 +89,30 @@ struct CLITests {
         #expect(r.code == 1)
         #expect(r.err.split(separator: "\n").count == 1 && r.err.contains("runs[0].optimizer"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad.png").path))
+    }
+
+    @Test func animatedSpecsWriteAGIFBesideThePNG() throws {
+        let dir = try Self.tempDir()
+        let r = try Self.run(["--all", "--only", "d2l_adam", "--out", dir.path])
+        #expect(r.code == 0, "\(r.err)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(files == ["d2l_adam.gif", "d2l_adam.png"])
+        let gif = try GIFDecoder.decode([UInt8](Data(contentsOf: dir.appendingPathComponent("d2l_adam.gif"))))
+        // 30 Adam steps: frames at steps 0…30, 60 ms each, the last held 1.5 s.
+        #expect(gif.frames.count == 31)
+        #expect(gif.delays.dropLast().allSatisfy { $0 == 6 } && gif.delays.last == 150)
+        #expect(gif.loopCount == 0)
+    }
+
+    @Test func sizeAndBareChangeTheOutput() throws {
+        let dir = try Self.tempDir()
+        let r = try Self.run(["--all", "--only", "d2l_sgd", "--bare", "--size", "320x200", "--out", dir.path])
+        #expect(r.code == 0, "\(r.err)")
+        let png = try PNGDecoder.decode([UInt8](Data(contentsOf: dir.appendingPathComponent("d2l_sgd.png"))))
+        #expect(png.width == 320 && png.height == 200)
+        // Bare: the plot area fills the image, so the corners are contour colours, not white.
+        #expect(png[0, 0] != .white && png[319, 199] != .white)
+        let bad = try Self.run(["--all", "--size", "12", "--out", dir.path])
+        #expect(bad.code == 2 && bad.err.contains("--size"))
     }
 }

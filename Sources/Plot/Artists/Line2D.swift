@@ -12,6 +12,8 @@ public struct Line2D: Artist {
     public var markEvery: [Int]?
     /// Clipped to the plot area (true, matplotlib's default) or drawn anywhere.
     public var clipped = true
+    /// Static, growing (a trajectory in an animation) or shown at the end.
+    public var animationRole: AnimationRole = .static
 
     public init(points: [Point], style: LineStyle, label: String? = nil) {
         self.points = points
@@ -34,6 +36,30 @@ public struct Line2D: Artist {
         let pixels = points.map { $0.isFinite ? context.dataToPixel.apply($0) : Point(.nan, .nan) }
         Line2D.drawLine(pixels, style: style, in: &context)
         Line2D.drawMarkers(pixels, indices: markEvery, style: style, in: &context)
+    }
+
+    /// Frame `step` of an animation: a growing line shows points 0…step and a head
+    /// marker (its marker, 1.6× larger, edged in white) at point `step`; a final
+    /// one appears once `step` reaches its step.
+    public func draw(in context: inout DrawContext, atStep step: Int) {
+        switch animationRole {
+        case .static: draw(in: &context)
+        case .final(let last): if step >= last { draw(in: &context) }
+        case .growing:
+            guard !points.isEmpty else { return }
+            let k = min(max(step, 0), points.count - 1)
+            var partial = self
+            partial.points = Array(points[...k])
+            partial.markEvery = markEvery?.filter { $0 <= k }
+            partial.draw(in: &context)
+            guard context.dataToPixel.apply(points[k]).isFinite, let color = style.color else { return }
+            let saved = context.canvas.clip
+            if clipped { context.canvas.clip = context.plotArea }
+            let size = context.px((style.markerSize ?? context.theme.markerSize) * 1.6)
+            context.canvas.drawMarker(style.marker ?? .circle, at: context.dataToPixel.apply(points[k]), size: size,
+                                      face: color, edge: .white, edgeWidth: context.px(1))
+            context.canvas.clip = saved
+        }
     }
 
     /// Strokes the finite runs of `pixels` with the style's width and dashes.

@@ -14,6 +14,8 @@ public struct TextArtist: Artist {
     /// Offset in points, x to the right and y up.
     public var offset: Point = .zero
     public var zorder: Double = 3
+    /// Static, or shown once the animation reaches a step (an end label).
+    public var animationRole: AnimationRole = .static
 
     public init(_ text: String, at position: Point, color: Color? = nil, size: Double? = nil) {
         self.text = text
@@ -23,6 +25,11 @@ public struct TextArtist: Artist {
     }
 
     public var dataBounds: Rect? { nil }
+
+    public func draw(in context: inout DrawContext, atStep step: Int) {
+        if case .final(let last) = animationRole, step < last { return }
+        draw(in: &context)
+    }
 
     public func draw(in context: inout DrawContext) {
         guard position.isFinite else { return }

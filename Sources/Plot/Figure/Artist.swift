@@ -11,12 +11,28 @@ public protocol Artist: Sendable {
     var legendEntry: LegendEntry? { get }
     /// Data points a legend placed at 'best' should avoid covering.
     var dataPoints: [Point] { get }
+    /// How the artist takes part in an animation (static unless it says otherwise).
+    var animationRole: AnimationRole { get }
     func draw(in context: inout DrawContext)
+    /// Draws the artist as it is at optimizer step `step` of an animation;
+    /// only called for non-static roles. Default: `draw(in:)`.
+    func draw(in context: inout DrawContext, atStep step: Int)
 }
 
 extension Artist {
     public var legendEntry: LegendEntry? { nil }
     public var dataPoints: [Point] { [] }
+    public var animationRole: AnimationRole { .static }
+    public func draw(in context: inout DrawContext, atStep step: Int) { draw(in: &context) }
+}
+
+/// An artist's part in an animation: drawn once into the static layer, grown
+/// step by step (a trajectory: points 0…k and a head marker at k), or shown
+/// only once the last step is reached (the end marker and its label).
+public enum AnimationRole: Sendable, Hashable {
+    case `static`
+    case growing
+    case final(step: Int)
 }
 
 /// How a legend shows one artist: its label and a sample of its line and marker.

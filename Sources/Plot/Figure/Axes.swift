@@ -25,6 +25,9 @@ public struct Axes: Sendable {
     public var equalAspect = false
     /// A legend of the labelled artists, or nil for none.
     public var legend: Legend?
+    /// Artists not drawn whose entries and data still count for the legend (an
+    /// animation's static layer lists the paths it draws frame by frame).
+    public var legendOnlyArtists: [any Artist] = []
     /// Draw the four spines and ticks (false for a bare plot area).
     public var showFrame = true
     /// A colorbar to the right of the plot area, drawn by `colorbarDrawer`.

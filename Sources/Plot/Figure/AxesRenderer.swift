@@ -104,8 +104,9 @@ struct AxesRenderer {
         if axes.showFrame { drawFrame(&context, xt, yt, area: area) }
         for artist in ordered where artist.zorder >= 2.5 { artist.draw(in: &context) }
         if let legend = axes.legend {
-            let entries = ordered.compactMap(\.legendEntry)
-            let obstacles = ordered.flatMap { $0.dataPoints.map(map.apply) }.filter(\.isFinite)
+            let sources = ordered + axes.legendOnlyArtists
+            let entries = sources.compactMap(\.legendEntry)
+            let obstacles = sources.flatMap { $0.dataPoints.map(map.apply) }.filter(\.isFinite)
             legend.draw(entries, obstacles: obstacles, in: &context)
         }
         if let bar, let cb = axes.colorbar {

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Gallery
+
+/// Options shared by `--all` and `render`: output size, bare plot areas, animations.
+struct RenderOptions: ParsableArguments {
+    @Option(name: .long, help: "Output size in pixels, WIDTHxHEIGHT (e.g. 1600x900); the dpi stays, so text keeps its size.")
+    var size: String?
+
+    @Flag(name: .long, help: "Render only the plot area (no axes, ticks, labels, legend, colorbar, margins).")
+    var bare = false
+
+    @Flag(name: .long, help: "Also write <name>.gif for every figure with optimizer paths, not only those whose spec asks for one.")
+    var gif = false
+
+    @Flag(name: .long, help: "Write only the GIFs, no PNGs.")
+    var gifOnly = false
+
+    @Option(name: .long, help: "Animation frames per second (default: the spec's, else 16.7 = 60 ms a frame).")
+    var fps: Double?
+
+    @Option(name: .long, help: "Optimizer steps per animation frame (default: the spec's, else 1).")
+    var stepsPerFrame: Int?
+
+    @Option(name: .long, help: "Seconds the last frame is held (default: the spec's, else 1.5).")
+    var hold: Double?
+
+    @Option(name: .long, help: "A TrueType/OpenType font file to use instead of DejaVu Sans.")
+    var font: String?
+
+    /// Width and height from `--size`, validated.
+    func pixelSize() throws -> (Int, Int)? {
+        guard let size else { return nil }
+        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, (16...10_000).contains(parts[0]), (16...10_000).contains(parts[1]) else {
+            throw ValidationError("--size '\(size)' must be WIDTHxHEIGHT in pixels, each 16…10000, e.g. 1000x600")
+        }
+        return (parts[0], parts[1])
+    }
+
+    func validate() throws {
+        _ = try pixelSize()
+        if let fps, !(fps > 0 && fps <= 50) { throw ValidationError("--fps must be in (0, 50] (GIF delays are hundredths of a second)") }
+        if let s = stepsPerFrame, s < 1 { throw ValidationError("--steps-per-frame must be at least 1") }
+        if let h = hold, !(h >= 0 && h <= 60) { throw ValidationError("--hold must be 0…60 seconds") }
+    }
+}
