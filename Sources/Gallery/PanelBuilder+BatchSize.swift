@@ -75,16 +75,11 @@ extension PanelBuilder {
     /// noting the iteration.
     func buildBatchSize(into axes: inout Axes) throws {
         let b = spec.batchSize ?? BatchSizeSpec()
-        let data = try batchSizeDataset(b)
         let epochs = b.epochs ?? 30
         guard (1...10_000).contains(epochs) else { throw error("batchSize.epochs", "expected 1…10000, got \(epochs)") }
         let runs = b.runs ?? BatchSizeSpec.seedRuns
         guard !runs.isEmpty, runs.count <= 20 else { throw error("batchSize.runs", "expected 1 to 20 runs") }
-        // One epoch costs about N·D·C multiply-adds, whatever the batch size.
-        let work = Double(epochs * runs.count) * Double(data.count * data.featureCount * data.classCount)
-        guard work <= 2e10 else {
-            throw error("batchSize", "too much training (\(Int(work / 1e9))·10⁹ operations); lower epochs, samples or features")
-        }
+        let data = try batchSizeDataset(b, trainings: epochs * runs.count)
         axes.xlabel = axes.xlabel ?? "epoch"
         axes.ylabel = axes.ylabel ?? "loss"
         for (i, r) in runs.enumerated() {
@@ -106,12 +101,18 @@ extension PanelBuilder {
         }
     }
 
-    /// The synthetic dataset of a `batchSize` panel, its settings checked.
-    private func batchSizeDataset(_ b: BatchSizeSpec) throws -> ClassificationDataset {
+    /// The synthetic dataset of a `batchSize` panel, its settings checked — including the cost
+    /// of `trainings` epochs over it, so that a typo cannot make a render run for hours.
+    private func batchSizeDataset(_ b: BatchSizeSpec, trainings: Int) throws -> ClassificationDataset {
         let samples = b.samples ?? 2000, features = b.features ?? 64, classes = b.classes ?? 10
         guard (1...100_000).contains(samples) else { throw error("batchSize.samples", "expected 1…100000, got \(samples)") }
         guard (1...4096).contains(features) else { throw error("batchSize.features", "expected 1…4096, got \(features)") }
         guard (2...1000).contains(classes) else { throw error("batchSize.classes", "expected 2…1000, got \(classes)") }
+        // One epoch costs about N·D·C multiply-adds, whatever the batch size.
+        let work = Double(trainings) * Double(samples) * Double(features) * Double(classes)
+        guard samples * features <= 10_000_000, work <= 2e10 else {
+            throw error("batchSize", "too much training (samples × features ≤ 10⁷ and epochs × runs × samples × features × classes ≤ 2·10¹⁰); lower epochs, samples or features")
+        }
         let separation = b.separation ?? 6, noise = b.noise ?? 3
         guard separation.isFinite, separation >= 0 else { throw error("batchSize.separation", "expected a finite value ≥ 0") }
         guard noise.isFinite, noise > 0, noise <= 1e6 else { throw error("batchSize.noise", "expected a value in (0, 1e6]") }
