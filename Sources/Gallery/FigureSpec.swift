@@ -82,7 +82,8 @@ public struct FigureSpec: Codable, Sendable, Equatable {
 /// - `loss`: each run's loss against the iteration (seeds 001, 004);
 /// - `plot`: only the `series` (explicit formulas or data);
 /// - `quiver`: the negative gradient field of the objective as arrows (seed 002);
-/// - `training`: seed 004's mini-batch fitting experiment, `iteration` or `epoch` loss.
+/// - `training`: seed 004's mini-batch fitting experiment, `iteration` or `epoch` loss;
+/// - `batchSize`: seed 004's batch-size experiment, epoch loss per batch size.
 ///
 /// `series` (formula curves) and `texts` may be added to any kind.
 public struct PanelSpec: Codable, Sendable, Equatable {
@@ -112,6 +113,8 @@ public struct PanelSpec: Codable, Sendable, Equatable {
     public var quiver: QuiverSpec?
     /// Training settings for `kind: training`.
     public var training: TrainingSpec?
+    /// Batch-size experiment settings for `kind: batchSize` (optional; defaults are seed 004's).
+    public var batchSize: BatchSizeSpec?
     /// Filled contours of the objective (drawn when an objective is given).
     public var contour: ContourSpec?
     public var runs: [RunSpec]?
@@ -191,7 +194,7 @@ public struct TextSpec: Codable, Sendable, Equatable {
 
 /// What a panel draws; see `PanelSpec`.
 public enum PanelKind: String, Codable, Sendable, Equatable, CaseIterable {
-    case contour, curve, loss, plot, quiver, training
+    case contour, curve, loss, plot, quiver, training, batchSize
 }
 
 /// `legend: true`, `legend: false`, or `legend: upper left`.
