@@ -9,6 +9,8 @@ public struct Figure: Sendable {
     public var dpi: Double
     public var theme: Theme
     public var axes: [Axes] = []
+    /// 3-D axes, drawn after the 2-D ones (see `Axes3D`, `Scene3D`).
+    public var axes3D: [Axes3D] = []
     /// Text drawn at the top centre of the figure (`suptitle`).
     public var suptitle: String?
 
@@ -46,6 +48,7 @@ public struct Figure: Sendable {
         for ax in axes {
             AxesRenderer(axes: ax, figure: self, font: font).render(into: &canvas)
         }
+        for ax in axes3D { ax.draw(into: &canvas.image, dpi: dpi, theme: theme, font: font) }
         if let t = suptitle {
             font.draw(t, into: &canvas.image, at: Point(Double(pixelWidth) / 2, 0.02 * Double(pixelHeight)),
                       sizePx: theme.titleSize * 1.2 * dpi / 72, color: theme.textColor,
