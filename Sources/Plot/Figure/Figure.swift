@@ -9,6 +9,8 @@ public struct Figure: Sendable {
     public var dpi: Double
     public var theme: Theme
     public var axes: [Axes] = []
+    /// 3-D axes, drawn after the 2-D ones (see `Axes3D`, `Scene3D`).
+    public var axes3D: [Axes3D] = []
     /// Text drawn at the top centre of the figure (`suptitle`).
     public var suptitle: String?
     /// Only the plot areas, filling the canvas: no spines, ticks, labels, titles,
@@ -63,6 +65,11 @@ public struct Figure: Sendable {
             var a = ax
             if bare { a.showFrame = false; a.title = nil; a.xlabel = nil; a.ylabel = nil; a.legend = nil; a.colorbar = nil }
             AxesRenderer(axes: a, theme: theme, font: font, scale: dpi / 72).render(into: &canvas, box: box)
+        }
+        for ax in axes3D {
+            var a = ax
+            if bare { a.showAxes = false; a.legend = nil; a.title = nil }
+            a.draw(into: &canvas.image, dpi: dpi, theme: theme, font: font)
         }
         if let t = suptitle, !bare {
             font.draw(t, into: &canvas.image, at: Point(Double(pixelWidth) / 2, 0.02 * Double(pixelHeight)),

@@ -1,0 +1,214 @@
+import Foundation
+import Raster
+
+/// A supersampled depth and colour buffer over a rectangle of pixels: what the
+/// 3-D surface is rendered into, and what paths are depth-tested against.
+///
+/// Each pixel holds `samples × samples` samples on a regular grid (sample (i, j)
+/// of the buffer sits at pixel coordinates `origin + (i + ½, j + ½) / samples`).
+/// A sample stores the depth of the nearest triangle covering it (smaller is
+/// nearer, as `Camera3D.project` returns it; +∞ where empty) and that triangle's
+/// RGBA colour. `resolve` averages the samples of each pixel, which anti-aliases
+/// every edge — silhouettes and one part of the surface passing in front of
+/// another alike — while neighbouring triangles never leave a seam: vertices are
+/// snapped to 1/256 sample and edge functions are evaluated exactly in integers,
+/// with a tie rule that gives a sample on a shared edge to exactly one triangle.
+///
+/// Drawing never fails: triangles outside the buffer, degenerate or with a
+/// non-finite vertex are skipped. Memory is 8 bytes a sample (16 samples a pixel
+/// at the default 4 × 4).
+public struct DepthBuffer: Sendable {
+    /// Pixel coordinates of the buffer's top-left pixel.
+    public let originX: Int, originY: Int
+    /// Size in pixels.
+    public let width: Int, height: Int
+    /// Samples per pixel along each axis (1…8).
+    public let samples: Int
+    /// Depth per sample, row by row over `width·samples × height·samples`.
+    public private(set) var depth: [Float]
+    /// RGBA8 per sample packed as r | g << 8 | b << 16 | a << 24; 0 where empty.
+    public private(set) var color: [UInt32]
+
+    /// Sub-sample precision of vertex positions (8 bits).
+    static let subBits: Int64 = 8
+
+    /// An empty buffer over `width × height` pixels at (`originX`, `originY`).
+    /// Sizes below 0 become 0; `samples` is clamped to 1…8.
+    public init(originX: Int, originY: Int, width: Int, height: Int, samples: Int = 4) {
+        self.originX = originX
+        self.originY = originY
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.samples = min(max(samples, 1), 8)
+        let n = self.width * self.samples * self.height * self.samples
+        depth = [Float](repeating: .infinity, count: n)
+        color = [UInt32](repeating: 0, count: n)
+    }
+
+    var sampleWidth: Int { width * samples }
+    var sampleHeight: Int { height * samples }
+
+    /// Packs a colour with an extra opacity factor.
+    static func pack(_ c: Color, alpha: Double = 1) -> UInt32 {
+        let (r, g, b, _) = c.rgba8
+        let a = UInt32(min(max(c.a * alpha * 255 + 0.5, 0), 255))
+        return UInt32(r) | UInt32(g) << 8 | UInt32(b) << 16 | a << 24
+    }
+
+    /// Draws a triangle with vertices in (pixel x, pixel y, depth), depth-tested:
+    /// each covered sample takes `color` where the triangle is nearer than what
+    /// the sample holds. `color` is packed as `DepthBuffer.pack` does.
+    public mutating func fillTriangle(_ a: Vector3, _ b: Vector3, _ c: Vector3, color packed: UInt32) {
+        guard a.isFinite, b.isFinite, c.isFinite, width > 0, height > 0 else { return }
+        let s = Double(samples), unit = Double(1 << DepthBuffer.subBits)
+        // Sample space: sample centres at integer coordinates; then fixed point.
+        func snap(_ p: Vector3) -> (Int64, Int64) {
+            let x = ((p.x - Double(originX)) * s - 0.5) * unit
+            let y = ((p.y - Double(originY)) * s - 0.5) * unit
+            return (Int64(max(-1e12, min(1e12, x)).rounded()), Int64(max(-1e12, min(1e12, y)).rounded()))
+        }
+        var (p0, p1, p2) = (snap(a), snap(b), snap(c))
+        var (z0, z1, z2) = (a.z, b.z, c.z)
+        // E_ab(p) = (b − a) × (p − a); positive area means interior has all E > 0.
+        var area = (p1.0 - p0.0) * (p2.1 - p0.1) - (p1.1 - p0.1) * (p2.0 - p0.0)
+        if area == 0 { return }
+        if area < 0 { swap(&p1, &p2); swap(&z1, &z2); area = -area }
+
+        // Bounding box in whole samples, clipped to the buffer.
+        let sh = DepthBuffer.subBits
+        let minX = max(0, Int((min(p0.0, p1.0, p2.0) + (1 << sh) - 1) >> sh))
+        let maxX = min(sampleWidth - 1, Int(max(p0.0, p1.0, p2.0) >> sh))
+        let minY = max(0, Int((min(p0.1, p1.1, p2.1) + (1 << sh) - 1) >> sh))
+        let maxY = min(sampleHeight - 1, Int(max(p0.1, p1.1, p2.1) >> sh))
+        guard minX <= maxX, minY <= maxY else { return }
+
+        // Depth is affine over the triangle: z = z0 + gx·(x − x0) + gy·(y − y0) in
+        // fixed-point units, from the snapped vertices (Cramer's rule).
+        let (dx1, dy1) = (Double(p1.0 - p0.0), Double(p1.1 - p0.1))
+        let (dx2, dy2) = (Double(p2.0 - p0.0), Double(p2.1 - p0.1))
+        let (dz1, dz2) = (z1 - z0, z2 - z0)
+        let det = Double(area)
+        let gx = (dz1 * dy2 - dz2 * dy1) / det * unit   // per sample step
+        let gy = (dz2 * dx1 - dz1 * dx2) / det * unit
+
+        // Edge functions and their per-sample steps; the tie rule: a sample
+        // exactly on edge a→b is inside when the edge runs down (dy > 0) or
+        // exactly right (dy = 0, dx > 0) — of an edge's two directions, one
+        // qualifies, so a shared edge's samples go to one triangle only.
+        let step = Int64(1) << sh
+        func edge(_ a: (Int64, Int64), _ b: (Int64, Int64)) -> (e: Int64, sx: Int64, sy: Int64) {
+            let (ex, ey) = (b.0 - a.0, b.1 - a.1)
+            let px = Int64(minX) << sh, py = Int64(minY) << sh
+            let e = ex * (py - a.1) - ey * (px - a.0)
+            let bias: Int64 = (ey > 0 || (ey == 0 && ex > 0)) ? 0 : -1
+            return (e + bias, -ey * step, ex * step)
+        }
+        var e0 = edge(p1, p2), e1 = edge(p2, p0), e2 = edge(p0, p1)
+        let zStart = z0 + gx * (Double(minX) - Double(p0.0) / unit) + gy * (Double(minY) - Double(p0.1) / unit)
+        let sw = sampleWidth
+        depth.withUnsafeMutableBufferPointer { zbuf in
+            color.withUnsafeMutableBufferPointer { cbuf in
+                for y in minY...maxY {
+                    var (w0, w1, w2) = (e0.e, e1.e, e2.e)
+                    var z = zStart + gy * Double(y - minY)
+                    var i = y * sw + minX
+                    for _ in minX...maxX {
+                        if (w0 | w1 | w2) >= 0 {   // all three non-negative
+                            let zf = Float(z)
+                            if zf < zbuf[i] { zbuf[i] = zf; cbuf[i] = packed }
+                        }
+                        w0 += e0.sx; w1 += e1.sx; w2 += e2.sx
+                        z += gx
+                        i += 1
+                    }
+                    e0.e += e0.sy; e1.e += e1.sy; e2.e += e2.sy
+                }
+            }
+        }
+    }
+
+    /// Composites the buffer over `image` (source-over): each pixel gets the mean
+    /// colour of its covered samples at opacity Σ alpha / samples². Pixels with no
+    /// covered sample are untouched.
+    public func resolve(into image: inout Image) {
+        let n = samples, sw = sampleWidth
+        let inv = 1 / Float(n * n)
+        let x0 = max(0, originX), x1 = min(image.width, originX + width)
+        let y0 = max(0, originY), y1 = min(image.height, originY + height)
+        guard x0 < x1, y0 < y1 else { return }
+        let iw = image.width
+        color.withUnsafeBufferPointer { cbuf in
+            image.pixels.withUnsafeMutableBufferPointer { px in
+                for py in y0..<y1 {
+                    let sy0 = (py - originY) * n
+                    for pxl in x0..<x1 {
+                        let sx0 = (pxl - originX) * n
+                        var r: UInt32 = 0, g: UInt32 = 0, b: UInt32 = 0, a: UInt32 = 0
+                        for j in 0..<n {
+                            var i = (sy0 + j) * sw + sx0
+                            for _ in 0..<n {
+                                let c = cbuf[i]
+                                let ca = c >> 24
+                                // Premultiplied sums.
+                                r &+= (c & 0xff) &* ca
+                                g &+= ((c >> 8) & 0xff) &* ca
+                                b &+= ((c >> 16) & 0xff) &* ca
+                                a &+= ca
+                                i += 1
+                            }
+                        }
+                        guard a > 0 else { continue }
+                        let fa = Float(a)
+                        let alpha = fa * inv / 255
+                        DepthBuffer.blend(px, (py * iw + pxl) * 4, Float(r) / fa / 255, Float(g) / fa / 255,
+                                          Float(b) / fa / 255, alpha)
+                    }
+                }
+            }
+        }
+    }
+
+    /// How much of a fragment at `depth` in pixel (`px`, `py`) shows: the share
+    /// of the pixel's samples it is in front of (depth ≤ sample depth), where a
+    /// sample it is behind still lets through 1 − that sample's alpha. 1 outside
+    /// the buffer; 0 for a non-finite depth.
+    @inline(__always)
+    public func visibility(px: Int, py: Int, depth d: Float) -> Float {
+        guard d.isFinite else { return 0 }
+        let ix = px - originX, iy = py - originY
+        guard ix >= 0, iy >= 0, ix < width, iy < height else { return 1 }
+        let n = samples, sw = sampleWidth
+        var seen: Float = 0
+        for j in 0..<n {
+            var i = (iy * n + j) * sw + ix * n
+            for _ in 0..<n {
+                if d <= depth[i] { seen += 1 } else { seen += 1 - Float(color[i] >> 24) / 255 }
+                i += 1
+            }
+        }
+        return seen / Float(n * n)
+    }
+
+    /// The depth at the sample nearest to pixel point (x, y); +∞ outside or where empty.
+    public func depth(atPixel x: Double, _ y: Double) -> Float {
+        let i = Int(((x - Double(originX)) * Double(samples)).rounded(.down))
+        let j = Int(((y - Double(originY)) * Double(samples)).rounded(.down))
+        guard i >= 0, j >= 0, i < sampleWidth, j < sampleHeight else { return .infinity }
+        return depth[j * sampleWidth + i]
+    }
+
+    /// Source-over of a straight-alpha colour (components in [0, 1]) at opacity
+    /// `a` onto the RGBA8 pixel at byte offset `p` (the formula of `Image.composite`).
+    @inline(__always)
+    static func blend(_ px: UnsafeMutableBufferPointer<UInt8>, _ p: Int,
+                      _ r: Float, _ g: Float, _ b: Float, _ a: Float) {
+        guard a > 0 else { return }
+        let da = Float(px[p + 3]) / 255
+        let oa = a + da * (1 - a)
+        let k = da * (1 - a)
+        px[p] = UInt8(min(255, (r * 255 * a + Float(px[p]) * k) / oa + 0.5))
+        px[p + 1] = UInt8(min(255, (g * 255 * a + Float(px[p + 1]) * k) / oa + 0.5))
+        px[p + 2] = UInt8(min(255, (b * 255 * a + Float(px[p + 2]) * k) / oa + 0.5))
+        px[p + 3] = UInt8(min(255, oa * 255 + 0.5))
+    }
+}
