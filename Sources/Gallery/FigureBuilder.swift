@@ -34,12 +34,20 @@ public struct FigureBuilder {
         var figure = Figure(width: size[0], height: size[1], dpi: dpi, theme: theme)
         figure.suptitle = spec.suptitle
         let indices = grid == [1, 1] ? [figure.addAxes()] : figure.subplots(rows: grid[0], columns: grid[1])
+        var used = Set<Int>()
         for (k, panel) in spec.panels.enumerated() {
             let prefix = spec.panels.count == 1 ? "" : "panels[\(k)]."
-            try PanelBuilder(spec: panel, specName: spec.name, field: prefix).build(into: &figure.axes[indices[k]])
+            let builder = PanelBuilder(spec: panel, specName: spec.name, field: prefix)
+            if panel.kind == .surface {
+                // A 3-D axes takes the cell's place; the 2-D axes there is dropped.
+                figure.axes3D.append(try SurfacePanelBuilder(panel: builder).build(position: figure.axes[indices[k]].position))
+            } else {
+                try builder.build(into: &figure.axes[indices[k]])
+                used.insert(indices[k])
+            }
         }
-        // Cells the panels do not fill are left out.
-        figure.axes = Array(figure.axes.prefix(spec.panels.count))
+        // Cells the panels do not fill, and those a 3-D axes took, are left out.
+        figure.axes = figure.axes.indices.filter(used.contains).map { figure.axes[$0] }
         return figure
     }
 

@@ -113,6 +113,9 @@ public struct PanelSpec: Codable, Sendable, Equatable {
     public var quiver: QuiverSpec?
     /// Training settings for `kind: training`.
     public var training: TrainingSpec?
+    /// 3-D settings for `kind: surface`.
+    public var surface: SurfaceSpec?
+    public var zlabel: String?
     /// Batch-size experiment settings for `kind: batchSize` (optional; defaults are seed 004's).
     public var batchSize: BatchSizeSpec?
     /// Filled contours of the objective (drawn when an objective is given).
@@ -194,7 +197,7 @@ public struct TextSpec: Codable, Sendable, Equatable {
 
 /// What a panel draws; see `PanelSpec`.
 public enum PanelKind: String, Codable, Sendable, Equatable, CaseIterable {
-    case contour, curve, loss, plot, quiver, training, batchSize
+    case contour, curve, loss, plot, quiver, training, surface, batchSize
 }
 
 /// `legend: true`, `legend: false`, or `legend: upper left`.
@@ -263,4 +266,28 @@ public struct AnimationSpec: Codable, Sendable, Equatable {
     public var hold: Double?
     /// Write a step counter in the corner.
     public var counter: Bool?
+}
+
+/// A 3-D surface panel: z = objective(x, y) over the panel's `x` × `y`.
+public struct SurfaceSpec: Codable, Sendable, Equatable {
+    /// One flat colour (seed 004: `#f19ec2`), or a colormap (seed 002: `summer`).
+    public var color: String?
+    public var colormap: String?
+    /// Grid samples per side (default 60).
+    public var samples: Int?
+    public var alpha: Double?
+    /// Contours of the surface projected on the plane z = `contourOffset` (seed 002: −1).
+    public var contourOffset: Double?
+    /// Colour of the projected contours (default black).
+    public var contourColor: String?
+    /// Camera: [elevation, azimuth] in degrees (default matplotlib's [30, −60]).
+    public var view: [Double]?
+    /// z limits [min, max] (default: the surface's range).
+    public var z: [Double]?
+    /// For the animation: turn the camera a full circle instead of growing the paths.
+    public var orbit: Bool?
+    /// Frames of the orbit (default 72).
+    public var orbitFrames: Int?
+    /// Axis label size in points (seed 002: 16).
+    public var labelSize: Double?
 }

@@ -34,6 +34,7 @@ struct PanelBuilder {
         case .plot: break
         case .quiver: try buildQuiver(objective, into: &axes)
         case .training: try buildTraining(into: &axes)
+        case .surface: throw error("kind", "surface panels are built by FigureBuilder")
         case .batchSize: try buildBatchSize(into: &axes)
         }
         try addSeries(into: &axes)

@@ -48,9 +48,10 @@ struct SpecRenderer {
             try output.write(png, to: "\(spec.name).png")
             written.append(output.url.appendingPathComponent("\(spec.name).png").path)
         }
-        let animated = spec.animation != nil || ((options.gif || options.gifOnly) && figure.hasGrowingArtists)
+        let animated = spec.animation != nil
+            || ((options.gif || options.gifOnly) && (figure.hasGrowingArtists || figure.axes3D.contains { !$0.paths.isEmpty }))
         if animated {
-            let gif = try animation(of: figure, spec: spec.animation)
+            let gif = try animation(of: figure, spec: spec)
             try output.write(gif, to: "\(spec.name).gif")
             written.append(output.url.appendingPathComponent("\(spec.name).gif").path)
         }
@@ -58,18 +59,37 @@ struct SpecRenderer {
     }
 
     /// The GIF of `figure`: frame per `stepsPerFrame` steps at `fps`, last frame held.
-    func animation(of figure: Figure, spec: AnimationSpec?) throws -> [UInt8] {
+    func animation(of figure: Figure, spec figureSpec: FigureSpec) throws -> [UInt8] {
+        let spec = figureSpec.animation
         let fps = options.fps ?? spec?.fps ?? 1 / 0.06
         let stepsPerFrame = options.stepsPerFrame ?? spec?.stepsPerFrame ?? 1
         let hold = options.hold ?? spec?.hold ?? 1.5
-        var animation = Animation2D(figure: figure, font: font)
-        animation.showsCounter = spec?.counter ?? false
         var gif = GIFAnimation(width: figure.pixelWidth, height: figure.pixelHeight)
-        for k in animation.frameSteps(stepsPerFrame: stepsPerFrame) {
-            gif.addFrame(animation.frame(k), delay: 1 / fps)
+        let orbit = figureSpec.panels.lazy.compactMap { $0.surface?.orbit == true ? ($0.surface?.orbitFrames ?? 72) : nil }.first
+        for frame in frames(of: figure, orbit: orbit, counter: spec?.counter ?? false, stepsPerFrame: stepsPerFrame) {
+            gif.addFrame(frame, delay: 1 / fps)
         }
         gif.lastFrameHold = max(hold, 1 / fps)
         do { return try gif.encode() } catch { throw CLIFailure("\(error)") }
+    }
+}
+
+extension SpecRenderer {
+    /// The frames: a camera orbit when a 3-D panel asks for one, else the paths
+    /// growing over the static layer (3-D scenes or 2-D axes).
+    func frames(of figure: Figure, orbit: Int?, counter: Bool, stepsPerFrame: Int) -> [Image] {
+        if let orbit, orbit > 0 {
+            let start = figure.axes3D.first?.azimuth ?? -60
+            let azimuths = (0..<orbit).map { start + 360 * Double($0) / Double(orbit) }
+            return Animation3D.orbit(figure: figure, font: font, azimuths: azimuths)
+        }
+        if !figure.axes3D.isEmpty {
+            let animation = Animation3D(figure: figure, font: font)
+            return animation.frameSteps(stepsPerFrame: stepsPerFrame).map(animation.frame)
+        }
+        var animation = Animation2D(figure: figure, font: font)
+        animation.showsCounter = counter
+        return animation.frameSteps(stepsPerFrame: stepsPerFrame).map(animation.frame)
     }
 }
 
