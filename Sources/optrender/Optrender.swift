@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gallery
+import Optimization
 
 /// The root command: renders the catalog (`--all`), lists it (`--list`), or
 /// dispatches to a subcommand (`render`, `trace`).
@@ -25,6 +26,9 @@ struct Optrender: ParsableCommand {
     @Flag(name: .long, help: "List the built-in figures with their captions.")
     var list = false
 
+    @Flag(name: .long, help: "List the built-in objectives with their formulas and minima.")
+    var listObjectives = false
+
     @Option(name: .long, help: "Output folder (must exist and be writable).")
     var out: String = "."
 
@@ -34,10 +38,19 @@ struct Optrender: ParsableCommand {
     @OptionGroup var options: RenderOptions
 
     func validate() throws {
-        if all && list { throw ValidationError("use --all or --list, not both") }
+        if [all, list, listObjectives].filter({ $0 }).count > 1 {
+            throw ValidationError("use one of --all, --list and --list-objectives")
+        }
     }
 
     func run() throws {
+        if listObjectives {
+            for f in Objective.builtins {
+                let minima = f.minima.isEmpty ? "no minimum" : "minima " + f.minima.map { "(" + $0.map { "\($0)" }.joined(separator: ", ") + ")" }.joined(separator: " ")
+                print(f.name.padding(toLength: 18, withPad: " ", startingAt: 0) + f.formula + "   (" + minima + ")")
+            }
+            return
+        }
         let specs = try loadCatalog()
         if list {
             for s in specs { print(s.name.padding(toLength: 28, withPad: " ", startingAt: 0) + (s.caption ?? "")) }
