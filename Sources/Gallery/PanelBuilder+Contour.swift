@@ -101,6 +101,7 @@ extension PanelBuilder {
             let c = try color(m?.labelColor, "\(f).labelColor") ?? .white
             var text = TextArtist(label, at: Point(p.x + off[0], p.y + off[1]), color: c)
             text.animationRole = role
+            text.keepsInsidePlot = true
             axes.add(text)
         }
     }

@@ -37,6 +37,7 @@ struct SpecRenderer {
     func render(_ spec: FigureSpec, to output: OutputFolder) throws -> [String] {
         var figure: Figure
         do { figure = try FigureBuilder(spec: spec).build() } catch { throw CLIFailure("\(error)") }
+        if let dpi = options.dpi { figure.dpi = dpi }
         if let (w, h) = try options.pixelSize() {
             figure.width = Double(w) / figure.dpi
             figure.height = Double(h) / figure.dpi

@@ -115,4 +115,29 @@ struct CLITests {
         let bad = try Self.run(["--all", "--size", "12", "--out", dir.path])
         #expect(bad.code == 2 && bad.err.contains("--size"))
     }
+
+    @Test func doubleDpiIsTheSameFigureSharper() throws {
+        let one = try Self.tempDir(), two = try Self.tempDir()
+        _ = try Self.run(["--all", "--only", "lr_demo_lr0.2", "--no-gif", "--out", one.path])
+        let r = try Self.run(["--all", "--only", "lr_demo_lr0.2", "--no-gif", "--dpi", "200", "--out", two.path])
+        #expect(r.code == 0, "\(r.err)")
+        let a = try PNGDecoder.decode([UInt8](Data(contentsOf: one.appendingPathComponent("lr_demo_lr0.2.png"))))
+        let b = try PNGDecoder.decode([UInt8](Data(contentsOf: two.appendingPathComponent("lr_demo_lr0.2.png"))))
+        #expect(b.width == 2 * a.width && b.height == 2 * a.height)
+        // Averaging 2 × 2 blocks of the sharp render gives back the plain one, up to anti-aliasing.
+        var total = 0.0
+        for y in 0..<a.height {
+            for x in 0..<a.width {
+                for c in 0..<3 {
+                    var sum = 0
+                    for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
+                        sum += Int(b.pixels[((2 * y + dy) * b.width + 2 * x + dx) * 4 + c])
+                    }
+                    total += abs(Double(sum) / 4 - Double(a.pixels[(y * a.width + x) * 4 + c]))
+                }
+            }
+        }
+        let mean = total / Double(a.width * a.height * 3)
+        #expect(mean < 3, "mean channel difference \(mean)")
+    }
 }
