@@ -4,12 +4,14 @@ import Raster
 /// A polyline in 3-D data coordinates — an optimizer's trajectory lying on a
 /// surface — drawn depth-tested, so the parts a hill hides are hidden.
 ///
-/// Drawn with round joins and caps (`DepthTestedLines`), optional markers at
+/// Drawn (by `PathRaster3D`) with round joins and caps, optional markers at
 /// the vertices, and an optional head marker at the last point shown (the
-/// current step of an animation). The depth test uses each point moved
-/// `Axes3D.pathLift` world units towards the eye, so a path lying on the
-/// surface wins against the surface under it but not against a hill in front.
-/// Points with a non-finite coordinate break the line.
+/// current step of an animation), faded by how much of its centre is visible.
+/// The depth test uses each point moved `Axes3D.pathLift` world units towards
+/// the eye, so a path lying on the surface wins against the surface under it
+/// but not against a hill in front. Segments leaving the data box are cut at
+/// its faces when `Axes3D.clipPathsToBox` is set (the default). Points with a
+/// non-finite coordinate break the line.
 public struct Path3D: Sendable {
     public var points: [Vector3]
     public var color: Color
