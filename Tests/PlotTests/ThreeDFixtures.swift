@@ -19,11 +19,12 @@ enum ThreeDFixtures {
 
     /// Seed 004's saddle figure: 10 × 6 in at 100 dpi, the surface in #f19ec2 on
     /// [−3, 3]², the five paths, legend upper left.
-    static func saddle(steps: Int = 150, gridPoints: Int = 60, headMarker: MarkerShape? = nil) throws -> Figure {
+    static func saddle(steps: Int = 150, gridPoints: Int = 60, domain: ClosedRange<Double> = -3...3,
+                       headMarker: MarkerShape? = nil) throws -> Figure {
         let objective = try Objective.resolve("paddle-saddle")
         let f: @Sendable (Double, Double) -> Double = { x, y in objective.value([x, y]) }
         var ax = Axes3D()
-        ax.plotSurface(x: -3...3, y: -3...3, n: gridPoints, color: Color(hex: 0xf19ec2), f)
+        ax.plotSurface(x: domain, y: domain, n: gridPoints, color: Color(hex: 0xf19ec2), f)
         for (spec, label, hex) in saddleRuns {
             let run = Run(objective: objective, optimizer: try OptimizerSpec.parse(spec), start: [2, 3], steps: steps)
             ax.plot(Path3D(points: run.points.map { Vector3($0[0], $0[1], f($0[0], $0[1])) },

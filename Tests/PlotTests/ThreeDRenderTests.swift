@@ -195,13 +195,25 @@ struct ThreeDRenderTests {
 
     @Test func pathsAreCutAtTheBox() {
         let box = Box3D(x: -1...1, y: -1...1, z: -1...1)
-        let p = Path3D(points: [Vector3(0, 0, 0), Vector3(0, 0, 0.5), Vector3(0, 0, 3), Vector3(0, 0, 0)], color: .black)
-        let runs = p.visibleRuns(upTo: 3, box: box)
-        // In, out through the top, back in through the top.
-        #expect(runs.count == 2)
-        #expect(runs[0].last == Vector3(0, 0, 1))
-        #expect(runs[1].first == Vector3(0, 0, 1) && runs[1].last == Vector3(0, 0, 0))
+        let p = Path3D(points: [Vector3(0, 0, 0), Vector3(0, 0, 0.5), Vector3(0, 0, 3), Vector3(0, 0, 4),
+                                Vector3(0, 0, 0)], color: .black)
+        // In; out through the top; outside; back in through the top.
+        #expect(p.segment(1, clippedTo: box)! == (Vector3(0, 0, 0), Vector3(0, 0, 0.5)))
+        #expect(p.segment(2, clippedTo: box)! == (Vector3(0, 0, 0.5), Vector3(0, 0, 1)))
+        #expect(p.segment(3, clippedTo: box) == nil)
+        #expect(p.segment(4, clippedTo: box)! == (Vector3(0, 0, 1), Vector3(0, 0, 0)))
+        #expect(p.segment(3, clippedTo: nil)! == (Vector3(0, 0, 3), Vector3(0, 0, 4)))
+        #expect(p.segment(0, clippedTo: nil) == nil && p.segment(5, clippedTo: nil) == nil)
         #expect(box.clip(Vector3(2, 2, 2), Vector3(3, 3, 3)) == nil)
+    }
+
+    @Test func framesDrawnInAnyOrderAreTheSame() throws {
+        let font = try Font.defaultFont()
+        let fig = try ThreeDFixtures.saddle(steps: 30, gridPoints: 20, headMarker: .circle)
+        let anim = Animation3D(figure: fig, font: font)
+        let later = anim.frame(20), earlier = anim.frame(7)
+        #expect(anim.frame(7) == earlier && anim.frame(20) == later)
+        #expect(earlier != later)
     }
 
     @Test func legendSitsInTheAxesCornerWithTheLineColours() throws {

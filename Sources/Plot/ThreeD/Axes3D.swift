@@ -60,6 +60,16 @@ public struct Axes3D: Sendable {
         surfaces.append(Surface3D(x: x, y: y, nx: n, ny: n, coloring: .colormap(colormap), f))
     }
 
+    /// `contour(X, Y, Z, zdir='z', offset=…)` of the last surface added: its level
+    /// lines on the plane z = `offset`. Does nothing without a surface.
+    public mutating func contour(offset: Double, coloring: ProjectedContour.Coloring = .flat(.black),
+                                 levels: [Double]? = nil) {
+        guard let s = surfaces.last else { return }
+        var c = ProjectedContour(surface: s, offset: offset, coloring: coloring)
+        c.levels = levels
+        contours.append(c)
+    }
+
     /// `plot(xs, ys, zs)`: a path in data coordinates.
     public mutating func plot(_ path: Path3D) {
         paths.append(path)

@@ -15,7 +15,7 @@ import Raster
 /// translucent line does not darken at its joints.
 ///
 /// Drawing never fails: segments with a non-finite end are skipped.
-public struct DepthTestedLines {
+public struct DepthTestedLines: Sendable {
     /// The layer's pixel rectangle (clipped to the image).
     let x0: Int, y0: Int, width: Int, height: Int
     var coverage: [Float]
@@ -80,6 +80,23 @@ public struct DepthTestedLines {
         }
         for k in 1..<points.count {
             addSegment(points[k - 1], points[k], lineWidth: lineWidth, depth: depth, bias: bias)
+        }
+    }
+
+    /// Takes the per-pixel maximum with `other` over the pixels both cover.
+    public mutating func merge(_ other: DepthTestedLines) {
+        let ix0 = max(x0, other.x0), ix1 = min(x0 + width, other.x0 + other.width)
+        let iy0 = max(y0, other.y0), iy1 = min(y0 + height, other.y0 + other.height)
+        guard ix0 < ix1, iy0 < iy1 else { return }
+        for py in iy0..<iy1 {
+            var k = (py - y0) * width + (ix0 - x0)
+            var o = (py - other.y0) * other.width + (ix0 - other.x0)
+            for _ in ix0..<ix1 {
+                let c = other.coverage[o]
+                if c > coverage[k] { coverage[k] = c }
+                k += 1
+                o += 1
+            }
         }
     }
 

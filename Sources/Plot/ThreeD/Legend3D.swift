@@ -16,9 +16,25 @@ public enum Legend3D {
 
     /// An overlay: a transparent image and where its top-left pixel goes.
     public struct Overlay: Sendable {
-        public var image: Image
-        public var x: Int
-        public var y: Int
+        public let image: Image
+        public let x: Int
+        public let y: Int
+        /// Per pixel: colour × alpha in 8-bit units (r, g, b) and 1 − alpha, so that
+        /// over an opaque pixel source-over is one multiply-add per channel.
+        private let weights: [Float]
+
+        public init(image: Image, x: Int, y: Int) {
+            self.image = image
+            self.x = x
+            self.y = y
+            var w = [Float](repeating: 0, count: image.width * image.height * 4)
+            for i in 0..<(image.width * image.height) {
+                let a = Float(image.pixels[i * 4 + 3]) / 255
+                for c in 0..<3 { w[i * 4 + c] = Float(image.pixels[i * 4 + c]) * a }
+                w[i * 4 + 3] = 1 - a
+            }
+            weights = w
+        }
 
         /// Composites the overlay over `target` (source-over).
         public func draw(onto target: inout Image) {
@@ -26,15 +42,20 @@ public enum Legend3D {
             let x1 = min(target.width, x + image.width), y1 = min(target.height, y + image.height)
             guard x0 < x1, y0 < y1 else { return }
             let tw = target.width, ow = image.width
-            image.pixels.withUnsafeBufferPointer { src in
+            weights.withUnsafeBufferPointer { w in
                 target.pixels.withUnsafeMutableBufferPointer { dst in
                     for py in y0..<y1 {
                         for px in x0..<x1 {
                             let s = ((py - y) * ow + (px - x)) * 4
-                            let a = src[s + 3]
-                            guard a > 0 else { continue }
-                            DepthBuffer.blend(dst, (py * tw + px) * 4, Float(src[s]) / 255, Float(src[s + 1]) / 255,
-                                              Float(src[s + 2]) / 255, Float(a) / 255)
+                            let keep = w[s + 3]
+                            guard keep < 1 else { continue }
+                            let d = (py * tw + px) * 4
+                            guard dst[d + 3] == 255 else {   // translucent target: the general formula
+                                DepthBuffer.blend(dst, d, w[s] / 255 / (1 - keep), w[s + 1] / 255 / (1 - keep),
+                                                  w[s + 2] / 255 / (1 - keep), 1 - keep)
+                                continue
+                            }
+                            for c in 0..<3 { dst[d + c] = UInt8(min(255, w[s + c] + Float(dst[d + c]) * keep + 0.5)) }
                         }
                     }
                 }

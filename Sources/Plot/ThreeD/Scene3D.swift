@@ -19,6 +19,8 @@ public struct Scene3D: Sendable {
     /// The surface's depth samples, over the box's pixels.
     public let depth: DepthBuffer
     let legend: Legend3D.Overlay?
+    /// Every path rasterized against `depth`, in the order of `axes.paths`.
+    let paths: [PathRaster3D]
     let theme: Theme
     /// Pixels per point.
     let pointScale: Double
@@ -60,7 +62,12 @@ public struct Scene3D: Sendable {
         }
         self.image = image
         self.depth = depth
-        let area = camera.viewport, scale = pointScale
+        let area = camera.viewport, scale = pointScale, cam = camera
+        let box = axes.clipPathsToBox ? camera.limits : nil
+        paths = axes.paths.map {
+            PathRaster3D(path: $0, camera: cam, depth: depth, lift: axes.pathLift, box: box, imageWidth: image.width,
+                         imageHeight: image.height, pointScale: scale, theme: theme)
+        }
         legend = axes.legend.flatMap {
             Legend3D.overlay(entries: axes.legendEntries, location: $0, area: area, font: font,
                              theme: theme, pointScale: scale)
@@ -93,11 +100,7 @@ public struct Scene3D: Sendable {
     /// head markers, then the legend, onto `image` (a copy of `self.image`, or a
     /// figure image the static layer was drawn into).
     public func drawPaths(upTo k: Int, onto image: inout Image) {
-        let box = axes.clipPathsToBox ? camera.limits : nil
-        for path in axes.paths {
-            path.draw(upTo: k, into: &image, camera: camera, depth: depth, lift: axes.pathLift, box: box,
-                      pointScale: pointScale, theme: theme)
-        }
+        for path in paths { path.draw(upTo: k, into: &image, depth: depth) }
         legend?.draw(onto: &image)
     }
 

@@ -135,6 +135,8 @@ public struct Surface3D: Sendable {
         }
         let finite = means.filter(\.isFinite)
         let light = lightSource.direction
+        var lo = finite.min() ?? 0, hi = finite.max() ?? 1
+        if case .colormap(_, let vmin, let vmax) = coloring { lo = vmin ?? lo; hi = vmax ?? hi }
         return (0..<(cw * ch)).map { k in
             let m = means[k]
             guard m.isFinite else { return .clear }
@@ -142,8 +144,7 @@ public struct Surface3D: Sendable {
             switch coloring {
             case .flat(let flat):
                 c = flat
-            case .colormap(let map, let vmin, let vmax):
-                let lo = vmin ?? finite.min() ?? 0, hi = vmax ?? finite.max() ?? 1
+            case .colormap(let map, _, _):
                 c = map.color(at: hi > lo ? (m - lo) / (hi - lo) : 0.5)
             }
             if shade {
