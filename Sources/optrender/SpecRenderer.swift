@@ -68,8 +68,8 @@ struct SpecRenderer {
         let hold = options.hold ?? spec?.hold ?? 1.5
         var gif = GIFAnimation(width: figure.pixelWidth, height: figure.pixelHeight)
         let orbit = figureSpec.panels.lazy.compactMap { $0.surface?.orbit == true ? ($0.surface?.orbitFrames ?? 72) : nil }.first
-        for frame in frames(of: figure, orbit: orbit, counter: spec?.counter ?? false, stepsPerFrame: stepsPerFrame) {
-            gif.addFrame(frame, delay: 1 / fps)
+        forEachFrame(of: figure, orbit: orbit, counter: spec?.counter ?? false, stepsPerFrame: stepsPerFrame) {
+            gif.addFrame($0, delay: 1 / fps)
         }
         gif.lastFrameHold = max(hold, 1 / fps)
         do { return try gif.encode() } catch { throw CLIFailure("\(error)") }
@@ -77,21 +77,24 @@ struct SpecRenderer {
 }
 
 extension SpecRenderer {
-    /// The frames: a camera orbit when a 3-D panel asks for one, else the paths
-    /// growing over the static layer (3-D scenes or 2-D axes).
-    func frames(of figure: Figure, orbit: Int?, counter: Bool, stepsPerFrame: Int) -> [Image] {
+    /// Hands each frame to `body` as it is made (never all at once: 151 frames
+    /// of 1000 × 600 would hold 360 MB): a camera orbit when a 3-D panel asks
+    /// for one, else the paths growing over the static layer (3-D or 2-D).
+    func forEachFrame(of figure: Figure, orbit: Int?, counter: Bool, stepsPerFrame: Int, _ body: (Image) -> Void) {
         if let orbit, orbit > 0 {
             let start = figure.axes3D.first?.azimuth ?? -60
-            let azimuths = (0..<orbit).map { start + 360 * Double($0) / Double(orbit) }
-            return Animation3D.orbit(figure: figure, font: font, azimuths: azimuths)
-        }
-        if !figure.axes3D.isEmpty {
+            for k in 0..<orbit {
+                let azimuth = start + 360 * Double(k) / Double(orbit)
+                Animation3D.orbit(figure: figure, font: font, azimuths: [azimuth]).forEach(body)
+            }
+        } else if !figure.axes3D.isEmpty {
             let animation = Animation3D(figure: figure, font: font)
-            return animation.frameSteps(stepsPerFrame: stepsPerFrame).map(animation.frame)
+            for k in animation.frameSteps(stepsPerFrame: stepsPerFrame) { body(animation.frame(k)) }
+        } else {
+            var animation = Animation2D(figure: figure, font: font)
+            animation.showsCounter = counter
+            for k in animation.frameSteps(stepsPerFrame: stepsPerFrame) { body(animation.frame(k)) }
         }
-        var animation = Animation2D(figure: figure, font: font)
-        animation.showsCounter = counter
-        return animation.frameSteps(stepsPerFrame: stepsPerFrame).map(animation.frame)
     }
 }
 
