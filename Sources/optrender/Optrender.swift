@@ -18,7 +18,7 @@ struct Optrender: ParsableCommand {
           optrender render my_figure.yaml --out figures/
         """,
         version: version,
-        subcommands: [Render.self])
+        subcommands: [Render.self, Trace.self])
 
     @Flag(name: .long, help: "Render every figure of the built-in catalog.")
     var all = false

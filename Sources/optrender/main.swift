@@ -17,9 +17,6 @@ do {
     }
     let message = Optrender.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
     FileHandle.standardError.write(Data("optrender: error: \(message)\n".utf8))
-    if code == .validationFailure || code.rawValue == 64 {
-        FileHandle.standardError.write(Data("  (see optrender --help)\n".utf8))
-        exit(2)
-    }
+    if code == .validationFailure || code.rawValue == 64 { exit(2) }
     exit(1)
 }

@@ -140,4 +140,22 @@ struct CLITests {
         let mean = total / Double(a.width * a.height * 3)
         #expect(mean < 3, "mean channel difference \(mean)")
     }
+
+    @Test func traceTakesNegativeNumbersAsValues() throws {
+        let r = try Self.run(["trace", "--objective", "parabola", "--start", "2", "--steps", "2", "--optimizer", "SGD(lr=1)"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("\"trajectory\": [[2.0], [-14.0], [98.0]]"))
+        let csv = try Self.run(["trace", "--objective", "d2l", "--start", "-5,-2", "--steps", "1",
+                                "--optimizer", "SGD(lr=0.05)", "--format", "csv"])
+        #expect(csv.out == "step,x,y,loss\n0,-5.0,-2.0,10.5\n1,-4.95,-1.6,7.5702500000000015\n")
+        let oneD = try Self.run(["trace", "--objective", "4*x^2", "--start", "-5", "--steps", "1", "--optimizer", "SGD(lr=0.1)"])
+        #expect(oneD.code == 0 && oneD.out.contains("[[-5.0], [-1.0]]"))
+    }
+
+    @Test func traceErrorsAreUsageErrorsOnOneLine() throws {
+        let bad = try Self.run(["trace", "--objective", "0.1*x^2 + 2*(y^2", "--start", "1,1", "--optimizer", "SGD(lr=1)"])
+        #expect(bad.code == 2 && bad.err.split(separator: "\n").count == 1 && bad.err.contains("column"))
+        let wrong = try Self.run(["trace", "--objective", "d2l", "--start", "1", "--optimizer", "Nope(lr=1)"])
+        #expect(wrong.code == 2 && wrong.err.contains("Adam"))
+    }
 }
