@@ -3,7 +3,7 @@
 ///
 /// ``description`` is one line a person can act on, naming the column where there is one:
 /// `expected ')' at column 17 (to close '(' at column 13): "0.1*x^2 + 2*(y^2"`.
-public struct ObjectiveError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ObjectiveError: PositionedError, Sendable, Equatable {
     /// What is wrong, without the position: `expected ')'`, `unknown variable 'z'`.
     public let problem: String
     /// 1-based column in ``source`` (in characters), or nil when the error has no position.
@@ -18,12 +18,5 @@ public struct ObjectiveError: Error, Sendable, Equatable, CustomStringConvertibl
         self.column = column
         self.source = source
         self.hint = hint
-    }
-
-    public var description: String {
-        var text = problem
-        if let column { text += " at column \(column)" }
-        if let hint { text += " (\(hint))" }
-        return text + ": \"\(source)\""
     }
 }

@@ -3,7 +3,7 @@
 /// outside its bound (the message names the bound).
 ///
 /// ``description`` is one line: `lr must be >= 0, got -0.1 at column 8: "SGD(lr=-0.1)"`.
-public struct OptimizerSpecError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct OptimizerSpecError: PositionedError, Sendable, Equatable {
     /// What is wrong, without the position.
     public let problem: String
     /// 1-based column in ``source``, or nil when the error concerns the whole spec.
@@ -18,12 +18,5 @@ public struct OptimizerSpecError: Error, Sendable, Equatable, CustomStringConver
         self.column = column
         self.source = source
         self.hint = hint
-    }
-
-    public var description: String {
-        var text = problem
-        if let column { text += " at column \(column)" }
-        if let hint { text += " (\(hint))" }
-        return text + ": \"\(source)\""
     }
 }
