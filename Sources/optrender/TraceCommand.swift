@@ -35,7 +35,7 @@ struct Trace: ParsableCommand {
             help: ArgumentHelp("The start point, comma-separated: -5,-2 (2-D) or 2 (1-D).", valueName: "x[,y…]"))
     var start: String
 
-    @Option(name: .long, help: "The number of optimizer steps.")
+    @Option(name: .long, parsing: .unconditional, help: "The number of optimizer steps.")
     var steps: Int = 50
 
     @Option(name: .long, parsing: .unconditional,
