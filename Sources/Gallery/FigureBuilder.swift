@@ -33,22 +33,51 @@ public struct FigureBuilder {
         }
         var figure = Figure(width: size[0], height: size[1], dpi: dpi, theme: theme)
         figure.suptitle = spec.suptitle
-        let indices = grid == [1, 1] ? [figure.addAxes()] : figure.subplots(rows: grid[0], columns: grid[1])
-        var used = Set<Int>()
+        // Panels fill the grid's cells row by row; cells left over stay empty.
+        let cells = Figure.gridCells(rows: grid[0], columns: grid[1])
         for (k, panel) in spec.panels.enumerated() {
             let prefix = spec.panels.count == 1 ? "" : "panels[\(k)]."
             let builder = PanelBuilder(spec: panel, specName: spec.name, field: prefix)
+            let (cell, position) = cells[k]
             if panel.kind == .surface {
-                // A 3-D axes takes the cell's place; the 2-D axes there is dropped.
-                figure.axes3D.append(try SurfacePanelBuilder(panel: builder).build(position: figure.axes[indices[k]].position))
+                figure.add(try SurfacePanelBuilder(panel: builder).build(position: position, cell: cell))
             } else {
-                try builder.build(into: &figure.axes[indices[k]])
-                used.insert(indices[k])
+                var axes = Axes(position: position)
+                axes.gridCell = cell
+                try builder.build(into: &axes)
+                figure.add(axes)
             }
         }
-        // Cells the panels do not fill, and those a 3-D axes took, are left out.
-        figure.axes = figure.axes.indices.filter(used.contains).map { figure.axes[$0] }
+        figure.animation = try animation()
         return figure
+    }
+
+    /// The spec's animation settings, checked; nil when it asks for none. A
+    /// surface panel with `orbit: true` makes the animation a camera orbit.
+    private func animation() throws -> Animation? {
+        let orbit = spec.panels.lazy.compactMap { $0.surface?.orbit == true ? ($0.surface?.orbitFrames ?? 72) : nil }.first
+        guard let a = spec.animation else {
+            return orbit.map { Animation(orbitFrames: $0) }
+        }
+        var settings = Animation(orbitFrames: orbit)
+        if let fps = a.fps {
+            guard fps > 0, fps <= 50 else { throw error("animation.fps", "expected a value in (0, 50] frames per second") }
+            settings.fps = fps
+        }
+        if let s = a.stepsPerFrame {
+            guard s >= 1 else { throw error("animation.stepsPerFrame", "expected at least 1") }
+            settings.stepsPerFrame = s
+        }
+        if let h = a.hold {
+            guard h >= 0, h <= 60 else { throw error("animation.hold", "expected 0…60 seconds") }
+            settings.endHold = h
+        }
+        if let h = a.startHold {
+            guard h >= 0, h <= 60 else { throw error("animation.startHold", "expected 0…60 seconds") }
+            settings.startHold = h
+        }
+        settings.showsCounter = a.counter ?? false
+        return settings
     }
 
     private func validateName() throws {

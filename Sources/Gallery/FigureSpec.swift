@@ -264,6 +264,8 @@ public struct AnimationSpec: Codable, Sendable, Equatable {
     public var fps: Double?
     public var stepsPerFrame: Int?
     public var hold: Double?
+    /// Seconds the first frame is held before the paths start (default 0).
+    public var startHold: Double?
     /// Write a step counter in the corner.
     public var counter: Bool?
 }

@@ -67,10 +67,7 @@ extension PanelBuilder {
             fill.bandColors = try colors.enumerated().map { try color($1, "contour.colors[\($0)]")! }
         }
         axes.add(fill)
-        if spec.colorbar ?? false {
-            let plotSize = (width: 775.0, height: 462.0)
-            if let bar = Colorbar(for: fill, plotSize: plotSize, label: nil) { axes.colorbar = ColorbarSlot(bar) }
-        }
+        if spec.colorbar ?? false { axes.colorbar = ColorbarSlot(for: fill) }
         try addContourLines(f, c, domain: domain, levels: c.levels, to: &axes)
     }
 

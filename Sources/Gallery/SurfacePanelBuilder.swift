@@ -11,7 +11,7 @@ struct SurfacePanelBuilder {
 
     var spec: PanelSpec { panel.spec }
 
-    func build(position: Rect) throws -> Axes3D {
+    func build(position: Rect, cell: GridCell) throws -> Axes3D {
         guard let text = spec.objective else { throw panel.error("objective", "a surface panel needs an objective") }
         let f = try panel.resolveObjective(text)
         guard f.dimension == 2 else { throw panel.error("objective", "a surface needs a function of x and y") }
@@ -20,6 +20,7 @@ struct SurfacePanelBuilder {
         }
         let s = spec.surface ?? SurfaceSpec()
         var axes = Axes3D(position: position)
+        axes.gridCell = cell
         axes.xlabel = spec.xlabel
         axes.ylabel = spec.ylabel
         axes.zlabel = spec.zlabel
@@ -64,19 +65,21 @@ struct SurfacePanelBuilder {
             path.markerSize = r.markerSize
             axes.plot(path)
         }
-        if let legend = try legendLocation() { axes.legend = legend }
+        axes.legend = try legend()
         return axes
     }
 
-    private func legendLocation() throws -> Legend3D.Location? {
+    /// The same legend as a 2-D panel's; `legend: true` puts it upper left
+    /// (the seed's `plt.legend(loc='upper left')`).
+    private func legend() throws -> Legend? {
         switch spec.legend {
         case nil, .show(false): return nil
-        case .show(true): return .upperLeft
+        case .show(true): return Legend(location: .upperLeft)
         case .location(let s):
-            guard let l = Legend3D.Location(rawValue: s) else {
-                throw panel.error("legend", "'\(s)' is not a 3-D legend location; use \(Legend3D.Location.allCases.map(\.rawValue).joined(separator: ", "))")
+            guard let l = Legend.Location(rawValue: s) else {
+                throw panel.error("legend", "'\(s)' is not a legend location; use \(Legend.Location.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            return l
+            return Legend(location: l)
         }
     }
 }

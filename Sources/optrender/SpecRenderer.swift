@@ -43,6 +43,7 @@ struct SpecRenderer {
             figure.height = Double(h) / figure.dpi
         }
         figure.bare = options.bare
+        figure.animation = animationSettings(for: figure)
         var written: [String] = []
         if !options.gifOnly {
             // Level 9: some 25 % smaller than 6 on figures, for ~30 ms more.
@@ -50,58 +51,33 @@ struct SpecRenderer {
             try output.write(png, to: "\(spec.name).png")
             written.append(output.url.appendingPathComponent("\(spec.name).png").path)
         }
-        let animated = !options.noGif && spec.animation != nil
-            || ((options.gif || options.gifOnly) && (figure.hasGrowingArtists || figure.axes3D.contains { !$0.paths.isEmpty }))
-        if animated {
-            let gif = try animation(of: figure, spec: spec)
+        if figure.animation != nil && !options.noGif {
+            let gif = try animation(of: figure)
             try output.write(gif, to: "\(spec.name).gif")
             written.append(output.url.appendingPathComponent("\(spec.name).gif").path)
         }
         return written
     }
 
-    /// The GIF of `figure`: frame per `stepsPerFrame` steps at `fps`, last frame held.
-    func animation(of figure: Figure, spec figureSpec: FigureSpec) throws -> [UInt8] {
-        let spec = figureSpec.animation
-        let fps = options.fps ?? spec?.fps ?? 1 / 0.06
-        let stepsPerFrame = options.stepsPerFrame ?? spec?.stepsPerFrame ?? 1
-        let hold = options.hold ?? spec?.hold ?? 1.5
+    /// The figure's animation with the command line's timing: the spec's own,
+    /// or — with `--gif`/`--gif-only` — the default for any figure whose paths
+    /// move. Nil when there is nothing to animate or `--no-gif` is given.
+    func animationSettings(for figure: Figure) -> Animation? {
+        guard !options.noGif else { return nil }
+        let asked = options.gif || options.gifOnly
+        guard var settings = figure.animation ?? (asked && figure.lastStep > 0 ? Animation() : nil) else { return nil }
+        if let fps = options.fps { settings.fps = fps }
+        if let s = options.stepsPerFrame { settings.stepsPerFrame = s }
+        if let h = options.hold { settings.endHold = h }
+        return settings
+    }
+
+    /// The GIF of `figure`'s animation, its frames streamed into the encoder one
+    /// at a time (151 frames of 1000 × 600 held at once would take 360 MB).
+    func animation(of figure: Figure) throws -> [UInt8] {
         var gif = GIFAnimation(width: figure.pixelWidth, height: figure.pixelHeight)
-        let orbit = figureSpec.panels.lazy.compactMap { $0.surface?.orbit == true ? ($0.surface?.orbitFrames ?? 72) : nil }.first
-        forEachFrame(of: figure, orbit: orbit, counter: spec?.counter ?? false, stepsPerFrame: stepsPerFrame) {
-            gif.addFrame($0, delay: 1 / fps)
-        }
-        gif.lastFrameHold = max(hold, 1 / fps)
+        FigureAnimation(figure: figure, font: font).forEachFrame { gif.addFrame($0, delay: $1) }
         do { return try gif.encode() } catch { throw CLIFailure("\(error)") }
-    }
-}
-
-extension SpecRenderer {
-    /// Hands each frame to `body` as it is made (never all at once: 151 frames
-    /// of 1000 × 600 would hold 360 MB): a camera orbit when a 3-D panel asks
-    /// for one, else the paths growing over the static layer (3-D or 2-D).
-    func forEachFrame(of figure: Figure, orbit: Int?, counter: Bool, stepsPerFrame: Int, _ body: (Image) -> Void) {
-        if let orbit, orbit > 0 {
-            let start = figure.axes3D.first?.azimuth ?? -60
-            for k in 0..<orbit {
-                let azimuth = start + 360 * Double(k) / Double(orbit)
-                Animation3D.orbit(figure: figure, font: font, azimuths: [azimuth]).forEach(body)
-            }
-        } else if !figure.axes3D.isEmpty {
-            let animation = Animation3D(figure: figure, font: font)
-            for k in animation.frameSteps(stepsPerFrame: stepsPerFrame) { body(animation.frame(k)) }
-        } else {
-            var animation = Animation2D(figure: figure, font: font)
-            animation.showsCounter = counter
-            for k in animation.frameSteps(stepsPerFrame: stepsPerFrame) { body(animation.frame(k)) }
-        }
-    }
-}
-
-extension Figure {
-    /// Some axes holds a path that grows in an animation.
-    var hasGrowingArtists: Bool {
-        axes.contains { $0.artists.contains { $0.animationRole == .growing } }
     }
 }
 

@@ -61,19 +61,3 @@ extension Colorbar {
         return Layout(parent: newParent, slot: slot, bar: bar)
     }
 }
-
-extension ColorbarSlot {
-    /// A slot that draws `colorbar` beside its axes, with matplotlib's default
-    /// fraction 0.15 and pad 0.05.
-    public init(_ colorbar: Colorbar) {
-        self.init(
-            draw: { context, rect in
-                colorbar.draw(in: &context.canvas, area: rect, font: context.font, theme: context.theme,
-                              pointScale: context.pointScale)
-            },
-            labelRoom: { context, rect in
-                colorbar.extentRight(barHeight: rect.height, font: context.font, theme: context.theme,
-                                     pointScale: context.pointScale)
-            })
-    }
-}

@@ -53,11 +53,11 @@ public struct Colorbar: Sendable {
         self.label = label
     }
 
-    /// The colorbar of a filled contour drawn in a plot area of `plotSize` pixels:
-    /// its levels and band colours, exactly as the fill resolves them. Nil when the
-    /// fill has fewer than two levels (no finite data).
-    public init?(for fill: ContourFill, plotSize: (width: Double, height: Double), label: String? = nil) {
-        let levels = fill.resolvedLevels(for: fill.grid(pixelSize: plotSize))
+    /// The colorbar of a filled contour as drawn through `dataToPixel`: the
+    /// levels and band colours `fill` resolves from the very grid it draws from.
+    /// Nil when the fill has fewer than two levels (no finite data).
+    public init?(for fill: ContourFill, dataToPixel: DataTransform, label: String? = nil) {
+        let levels = fill.resolvedLevels(for: fill.grid(drawnThrough: dataToPixel))
         guard levels.count >= 2 else { return nil }
         let colors = (0..<(levels.count - 1)).map { k -> Color in
             let c = fill.bandColor(k, levels: levels)
@@ -134,7 +134,7 @@ public struct Colorbar: Sendable {
     /// Draws the bar filling `area` (pixels, y down) with its outline, ticks, tick
     /// labels and label to the right of it. Not clipped; nothing is drawn for an
     /// empty or non-finite area.
-    public func draw(in canvas: inout Canvas, area: Rect, font: Font, theme: Theme, pointScale: Double) {
+    public func draw(in canvas: inout any Canvas, area: Rect, font: Font, theme: Theme, pointScale: Double) {
         guard !area.isEmpty, area.minX.isFinite, area.minY.isFinite, area.maxX.isFinite, area.maxY.isFinite else { return }
         let saved = canvas.clip
         canvas.clip = nil
@@ -144,7 +144,7 @@ public struct Colorbar: Sendable {
 
         // Blocks on whole pixel rows: neighbours share their rounded edge.
         for b in blocks() {
-            canvas.image.fill(Rect(x: area.minX, y: y(b.to), width: area.width, height: y(b.from) - y(b.to)),
+            canvas.fillPixels(Rect(x: area.minX, y: y(b.to), width: area.width, height: y(b.from) - y(b.to)),
                               color: b.color)
         }
         canvas.stroke(Path.rectangle(area), style: StrokeStyle(width: px(theme.axesLineWidth), join: .miter, cap: .square),
@@ -160,17 +160,17 @@ public struct Colorbar: Sendable {
             let ty = y(fraction(of: v))
             ticks.move(to: Point(area.maxX, ty))
             ticks.line(to: Point(area.maxX + tickLen, ty))
-            font.draw(text, into: &canvas.image, at: Point(labelX, ty), sizePx: labelSize, color: theme.textColor,
+            canvas.drawText(text, font: font, at: Point(labelX, ty), sizePx: labelSize, color: theme.textColor,
                       anchorX: .left, anchorY: .center)
             right = max(right, labelX + font.measure(text, sizePx: labelSize).width)
         }
         canvas.stroke(ticks, style: StrokeStyle(width: px(theme.tickWidth), cap: .butt), color: theme.axesEdgeColor)
         if let m = formatter.multiplierLabel {
-            font.draw(m, into: &canvas.image, at: Point(area.minX, area.minY - px(2)), sizePx: labelSize,
+            canvas.drawText(m, font: font, at: Point(area.minX, area.minY - px(2)), sizePx: labelSize,
                       color: theme.textColor, anchorX: .left, anchorY: .bottom)
         }
         if let label {
-            font.draw(label, into: &canvas.image, at: Point(right + px(theme.labelPad), area.midY),
+            canvas.drawText(label, font: font, at: Point(right + px(theme.labelPad), area.midY),
                       sizePx: px(theme.labelSize), color: theme.textColor, anchorX: .left, anchorY: .center,
                       rotation: 90)
         }

@@ -37,12 +37,22 @@ public struct ContourFill: Artist {
 
     public var dataBounds: Rect? { domain }
 
+    /// Autoscaling margins stop at the domain (matplotlib's sticky edges).
+    public var stickyEdges: Rect? { domain }
+
     /// The samples this artist draws from, for a plot of `pixelSize`.
     public func grid(pixelSize: (width: Double, height: Double)) -> ContourGrid {
         let nx = Int((pixelSize.width / samplingStep).rounded(.up)) + 1
         let ny = Int((pixelSize.height / samplingStep).rounded(.up)) + 1
         return ContourGrid(x0: domain.minX, x1: domain.maxX, y0: domain.minY, y1: domain.maxY,
                            nx: min(max(nx, 8), 2000), ny: min(max(ny, 8), 2000), function)
+    }
+
+    /// The samples drawn through `map`: one every `samplingStep` pixels of the
+    /// domain as it lands on the page (what `draw` and a colorbar both use).
+    public func grid(drawnThrough map: DataTransform) -> ContourGrid {
+        let corners = [Point(domain.minX, domain.minY), Point(domain.maxX, domain.maxY)].map(map.apply)
+        return grid(pixelSize: (abs(corners[1].x - corners[0].x), abs(corners[1].y - corners[0].y)))
     }
 
     /// The levels used for `grid`: explicit ones, or automatic over its range.
@@ -70,9 +80,7 @@ public struct ContourFill: Artist {
         // Filled contours are drawn on linear axes only (as course figures use them).
         guard context.dataToPixel.isAffine else { return }
         let map = context.dataToPixel.affine
-        let corners = [Point(domain.minX, domain.minY), Point(domain.maxX, domain.maxY)].map(context.dataToPixel.apply)
-        let size = (abs(corners[1].x - corners[0].x), abs(corners[1].y - corners[0].y))
-        let grid = self.grid(pixelSize: size)
+        let grid = self.grid(drawnThrough: context.dataToPixel)
         let lv = resolvedLevels(for: grid)
         guard lv.count >= 2 else { return }
         let saved = context.canvas.clip

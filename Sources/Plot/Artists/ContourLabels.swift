@@ -61,9 +61,11 @@ public struct ContourLabels: Sendable, Hashable {
         var labels: [Label] = []
 
         func draw(in context: inout DrawContext) {
+            let saved = context.canvas.clip
+            context.canvas.clip = context.plotArea
+            defer { context.canvas.clip = saved }
             for l in labels {
-                context.font.draw(l.text, into: &context.canvas.image, at: l.center, sizePx: l.sizePx,
-                                  color: l.color, anchorX: .center, anchorY: .center, clip: context.plotArea)
+                context.drawText(l.text, at: l.center, sizePx: l.sizePx, color: l.color, anchorX: .center, anchorY: .center)
             }
         }
     }

@@ -61,6 +61,9 @@ public struct ContourLineArtist: Artist {
     /// Like `contour`, no autoscaling margin is asked for beyond the domain.
     public var dataBounds: Rect? { domain }
 
+    /// Autoscaling margins stop at the domain (matplotlib's sticky edges).
+    public var stickyEdges: Rect? { domain }
+
     /// True when every level has the same colour (matplotlib's `monochrome`).
     public var isMonochrome: Bool {
         switch coloring {

@@ -38,15 +38,18 @@ public struct Line2D: Artist {
         Line2D.drawMarkers(pixels, indices: markEvery, style: style, in: &context)
     }
 
-    /// Frame `step` of an animation: a growing line shows points 0…step and a head
-    /// marker (its marker, 1.6× larger, edged in white) at point `step`; a final
-    /// one appears once `step` reaches its step.
+    /// Frame `step` of an animation: a growing line shows points 0…step and,
+    /// while it is still growing, a head marker (its marker, 1.6× larger, edged in
+    /// white) at point `step`; from its last point on it is drawn exactly as in
+    /// the still (its end marker takes over). A final one appears once `step`
+    /// reaches its step.
     public func draw(in context: inout DrawContext, atStep step: Int) {
         switch animationRole {
         case .static: draw(in: &context)
         case .final(let last): if step >= last { draw(in: &context) }
         case .growing:
             guard !points.isEmpty else { return }
+            guard step < points.count - 1 else { return draw(in: &context) }
             let k = min(max(step, 0), points.count - 1)
             var partial = self
             partial.points = Array(points[...k])

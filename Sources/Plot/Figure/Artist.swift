@@ -7,6 +7,9 @@ public protocol Artist: Sendable {
     var zorder: Double { get }
     /// The extent in data coordinates that autoscaling should cover; nil if none.
     var dataBounds: Rect? { get }
+    /// Edges autoscaling margins must not cross (matplotlib's sticky edges: the
+    /// domain of a filled contour); nil for none.
+    var stickyEdges: Rect? { get }
     /// A legend entry, when the artist has a label.
     var legendEntry: LegendEntry? { get }
     /// Data points a legend placed at 'best' should avoid covering.
@@ -21,6 +24,7 @@ public protocol Artist: Sendable {
 
 extension Artist {
     public var legendEntry: LegendEntry? { nil }
+    public var stickyEdges: Rect? { nil }
     public var dataPoints: [Point] { [] }
     public var animationRole: AnimationRole { .static }
     public func draw(in context: inout DrawContext, atStep step: Int) { draw(in: &context) }

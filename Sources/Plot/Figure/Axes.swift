@@ -2,12 +2,12 @@ import Foundation
 import Raster
 
 /// One plot area of a figure with its artists, limits, scales, ticks, labels and
-/// legend — matplotlib's `Axes`. Positions are figure fractions with y up, as in
-/// matplotlib (`left, bottom, width, height`).
-public struct Axes: Sendable {
+/// legend — matplotlib's `Axes`, the 2-D `Panel`. Positions are figure fractions
+/// with y up, as in matplotlib (`left, bottom, width, height`).
+public struct Axes: Panel {
     public var position: Rect
     /// Row and column in a `subplots` grid (for layout), or nil for a free axes.
-    public var gridCell: (row: Int, column: Int, rows: Int, columns: Int)?
+    public var gridCell: GridCell?
     public var artists: [any Artist] = []
     /// Explicit limits; nil = autoscale (data range + 5 % margins, or exactly the
     /// domain of filled contours, which matplotlib treats as sticky edges).
@@ -25,12 +25,9 @@ public struct Axes: Sendable {
     public var equalAspect = false
     /// A legend of the labelled artists, or nil for none.
     public var legend: Legend?
-    /// Artists not drawn whose entries and data still count for the legend (an
-    /// animation's static layer lists the paths it draws frame by frame).
-    public var legendOnlyArtists: [any Artist] = []
     /// Draw the four spines and ticks (false for a bare plot area).
     public var showFrame = true
-    /// A colorbar to the right of the plot area, drawn by `colorbarDrawer`.
+    /// A colorbar to the right of the plot area (matplotlib's `make_axes` geometry).
     public var colorbar: ColorbarSlot?
     /// Next colour of the tab10 cycle for artists without one.
     var cycleIndex = 0
@@ -74,9 +71,11 @@ public struct Axes: Sendable {
     }
 
     /// The limits the axes will show: explicit ones, or autoscaled from the artists
-    /// (margins are taken in the scaled space, so a log axis gets equal decades).
+    /// (margins are taken in the scaled space, so a log axis gets equal decades;
+    /// they stop at the artists' sticky edges, as matplotlib's do at the bounds of
+    /// filled contours). Computed once per layout by `AxesDrawing`.
     public func resolvedLimits() -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
-        let sticky = artists.compactMap { ($0 as? ContourFill)?.domain ?? ($0 as? ContourLineArtist)?.domain }.reduce(nil as Rect?) { $0?.union($1) ?? $1 }
+        let sticky = artists.compactMap(\.stickyEdges).reduce(nil as Rect?) { $0?.union($1) ?? $1 }
         let boxes = artists.compactMap(\.dataBounds)
         func auto(_ lo: Double?, _ hi: Double?, _ stickyLo: Double?, _ stickyHi: Double?, _ scale: AxisScale) -> ClosedRange<Double> {
             guard var a = lo.map(scale.forward), var b = hi.map(scale.forward), a.isFinite, b.isFinite else {
@@ -85,7 +84,6 @@ public struct Axes: Sendable {
             if a == b { a -= a == 0 ? 0.05 : 0.05 * abs(a); b += b == 0 ? 0.05 : 0.05 * abs(b) }
             else {
                 let m = 0.05 * (b - a)
-                // matplotlib's margins stop at sticky edges (the bounds of filled contours).
                 let sLo = stickyLo.map(scale.forward), sHi = stickyHi.map(scale.forward)
                 a = sLo.map { a - m < $0 && a >= $0 ? $0 : a - m } ?? a - m
                 b = sHi.map { b + m > $0 && b <= $0 ? $0 : b + m } ?? b + m
@@ -103,26 +101,33 @@ public struct Axes: Sendable {
         let y = ylim ?? auto(ys.0, ys.1, sticky?.minY, sticky?.maxY, yscale)
         return (x, y)
     }
-}
 
-/// Where an axes' colorbar goes and what draws it.
-public struct ColorbarSlot: Sendable {
-    /// Width of the bar as a share of the axes width (matplotlib: fraction 0.15
-    /// of the parent for bar + pad, aspect 20).
-    public var fraction: Double = 0.15
-    /// Gap between plot area and bar, as a share of the axes width.
-    public var pad: Double = 0.05
-    /// Draws the bar into a pixel rectangle; returns the width its tick labels and label take.
-    public var draw: @Sendable (inout DrawContext, Rect) -> Void
-    /// Room its ticks and label need to the right of the bar, in pixels.
-    public var labelRoom: @Sendable (DrawContext, Rect) -> Double
+    // MARK: Panel
 
-    public init(fraction: Double = 0.15, pad: Double = 0.05,
-                draw: @escaping @Sendable (inout DrawContext, Rect) -> Void,
-                labelRoom: @escaping @Sendable (DrawContext, Rect) -> Double) {
-        self.fraction = fraction
-        self.pad = pad
-        self.draw = draw
-        self.labelRoom = labelRoom
+    /// The largest step a growing path or a final marker reaches.
+    public var lastStep: Int {
+        artists.map { a -> Int in
+            switch a.animationRole {
+            case .static: return 0
+            case .final(let s): return s
+            case .growing: return max(0, a.dataPoints.count - 1)
+            }
+        }.max() ?? 0
+    }
+
+    public func bare() -> Axes {
+        var a = self
+        a.showFrame = false; a.title = nil; a.xlabel = nil; a.ylabel = nil; a.legend = nil; a.colorbar = nil
+        return a
+    }
+
+    public func turned(byAzimuth degrees: Double) -> Axes { self }
+
+    public func margins(for box: Rect, in environment: DrawEnvironment) -> Margins {
+        AxesGeometry(axes: self, box: box, environment: environment).margins()
+    }
+
+    public func laidOut(in box: Rect, environment: DrawEnvironment) -> any PanelDrawing {
+        AxesDrawing(axes: self, box: box, environment: environment)
     }
 }

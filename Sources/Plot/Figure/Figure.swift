@@ -1,21 +1,26 @@
 import Raster
 
-/// A figure: a canvas of `width × height` inches at `dpi`, holding axes —
+/// A figure: a canvas of `width × height` inches at `dpi` holding panels —
 /// matplotlib's `Figure`. The default is the seeds' 10 × 6 inches at 100 dpi
 /// (1000 × 600 pixels).
+///
+/// Panels (2-D `Axes` and 3-D `Axes3D` alike) are laid out by one layout and drawn
+/// in list order, each as a static layer and a moving one (see `Panel`); `render`
+/// gives the still, `FigureAnimation` the frames of `animation`.
 public struct Figure: Sendable {
     public var width: Double
     public var height: Double
     public var dpi: Double
     public var theme: Theme
-    public var axes: [Axes] = []
-    /// 3-D axes, drawn after the 2-D ones (see `Axes3D`, `Scene3D`).
-    public var axes3D: [Axes3D] = []
+    /// Every plot of the figure, in drawing order.
+    public var panels: [any Panel] = []
     /// Text drawn at the top centre of the figure (`suptitle`).
     public var suptitle: String?
     /// Only the plot areas, filling the canvas: no spines, ticks, labels, titles,
     /// legends or colorbars (for slide backgrounds and pixel comparisons).
     public var bare = false
+    /// How the figure animates, when it does: nil for a still only.
+    public var animation: Animation?
 
     /// Sizes are clamped to at least 0.1 inch and dpi to [10, 1000].
     public init(width: Double = 10, height: Double = 6, dpi: Double = 100, theme: Theme = .matplotlib) {
@@ -29,13 +34,19 @@ public struct Figure: Sendable {
     public var pixelWidth: Int { max(1, Int((width * dpi).rounded())) }
     public var pixelHeight: Int { max(1, Int((height * dpi).rounded())) }
 
+    /// Adds a panel and returns its index.
+    @discardableResult
+    public mutating func add(_ panel: some Panel) -> Int {
+        panels.append(panel)
+        return panels.count - 1
+    }
+
     /// Adds one axes at matplotlib's default single-subplot position and returns its index.
     @discardableResult
     public mutating func addAxes(position: Rect = Axes.defaultPosition) -> Int {
         var a = Axes(position: position)
         if position == Axes.defaultPosition { a.gridCell = (0, 0, 1, 1) }
-        axes.append(a)
-        return axes.count - 1
+        return add(a)
     }
 
     /// `plt.subplots(rows, columns)`: a grid of axes, row by row from the top,
@@ -43,51 +54,94 @@ public struct Figure: Sendable {
     /// Returns the indices of the new axes.
     @discardableResult
     public mutating func subplots(rows: Int, columns: Int) -> [Int] {
+        Figure.gridCells(rows: rows, columns: columns).map { cell, position in
+            var a = Axes(position: position)
+            a.gridCell = cell
+            return add(a)
+        }
+    }
+
+    /// The cells of a `rows × columns` grid, row by row from the top, with their
+    /// positions at matplotlib's default subplot parameters. A single cell is
+    /// matplotlib's default single-subplot position.
+    public static func gridCells(rows: Int, columns: Int) -> [(cell: GridCell, position: Rect)] {
         let rows = max(1, rows), columns = max(1, columns)
+        if rows == 1 && columns == 1 { return [((0, 0, 1, 1), Axes.defaultPosition)] }
         let params = SubplotParameters.matplotlib
-        var indices: [Int] = []
-        for r in 0..<rows {
-            for c in 0..<columns {
-                var a = Axes(position: params.cell(row: r, column: c, rows: rows, columns: columns))
-                a.gridCell = (r, c, rows, columns)
-                axes.append(a)
-                indices.append(axes.count - 1)
+        return (0..<rows).flatMap { r in
+            (0..<columns).map { c in
+                ((r, c, rows, columns), params.cell(row: r, column: c, rows: rows, columns: columns))
             }
         }
-        return indices
     }
 
-    /// Renders the figure into a new opaque image.
-    public func render(font: Font) -> Image {
-        var canvas = Canvas(image: Image(width: pixelWidth, height: pixelHeight, background: theme.figureFaceColor))
-        let boxes = FigureLayout(figure: self, font: font).boxes()
-        for (ax, box) in zip(axes, boxes) {
-            var a = ax
-            if bare { a.showFrame = false; a.title = nil; a.xlabel = nil; a.ylabel = nil; a.legend = nil; a.colorbar = nil }
-            AxesRenderer(axes: a, theme: theme, font: font, scale: dpi / 72).render(into: &canvas, box: box)
+    /// The 2-D axes at panel index `i` (a precondition: it is one).
+    public subscript(axes i: Int) -> Axes {
+        get {
+            guard let a = panels[i] as? Axes else { preconditionFailure("panel \(i) is not a 2-D Axes") }
+            return a
         }
-        for ax in axes3D {
-            var a = ax
-            if bare { a.showAxes = false; a.legend = nil; a.title = nil }
-            a.draw(into: &canvas.image, dpi: dpi, theme: theme, font: font)
+        set { panels[i] = newValue }
+    }
+
+    /// The 3-D axes at panel index `i` (a precondition: it is one).
+    public subscript(axes3D i: Int) -> Axes3D {
+        get {
+            guard let a = panels[i] as? Axes3D else { preconditionFailure("panel \(i) is not an Axes3D") }
+            return a
         }
+        set { panels[i] = newValue }
+    }
+
+    /// What every panel draws with.
+    public func environment(font: Font) -> DrawEnvironment {
+        DrawEnvironment(font: font, theme: theme, dpi: dpi, figureWidth: pixelWidth, figureHeight: pixelHeight)
+    }
+
+    /// The panels as drawn (bare when `bare` is set), laid out in their boxes.
+    public func laidOut(font: Font) -> [any PanelDrawing] {
+        let shown = bare ? panels.map { $0.bare() } : panels
+        var f = self
+        f.panels = shown
+        let env = environment(font: font)
+        let boxes = FigureLayout(figure: f, font: font).boxes()
+        return zip(shown, boxes).map { $0.laidOut(in: $1, environment: env) }
+    }
+
+    /// The step at which every panel's moving content is complete.
+    public var lastStep: Int { panels.map(\.lastStep).max() ?? 0 }
+
+    /// The static layer of every panel and the suptitle, on a new opaque image.
+    func staticLayer(_ drawings: [any PanelDrawing], font: Font) -> Image {
+        var canvas: any Canvas = RasterCanvas(width: pixelWidth, height: pixelHeight, background: theme.figureFaceColor)
+        for d in drawings { d.drawStatic(on: &canvas) }
         if let t = suptitle, !bare {
-            font.draw(t, into: &canvas.image, at: Point(Double(pixelWidth) / 2, 0.02 * Double(pixelHeight)),
-                      sizePx: suptitleSizePx, color: theme.textColor, anchorX: .center, anchorY: .top)
+            canvas.drawText(t, font: font, at: Point(Double(pixelWidth) / 2, 0.02 * Double(pixelHeight)),
+                            sizePx: suptitleSizePx, color: theme.textColor, anchorX: .center, anchorY: .top)
         }
-        return canvas.image
+        return (canvas as! RasterCanvas).image
     }
 
-    /// Each axes' plot area in pixels and its data → pixel map, as `render` lays them out.
-    public func plotAreas(font: Font) -> [(area: Rect, dataToPixel: DataTransform)] {
-        let boxes = FigureLayout(figure: self, font: font).boxes()
-        return zip(axes, boxes).map { ax, box in
-            var a = ax
-            if bare { a.colorbar = nil }
-            let area = AxesRenderer(axes: a, theme: theme, font: font, scale: dpi / 72).split(box).plot
-            let (xr, yr) = a.resolvedLimits()
-            return (area, AxesRenderer.dataToPixel(x: xr, y: yr, area: area, xScale: a.xscale, yScale: a.yscale))
+    /// Every panel's moving layer at `step`, then the animation's step counter.
+    func drawMovingLayer(_ drawings: [any PanelDrawing], atStep step: Int, font: Font, on canvas: inout any Canvas) {
+        for d in drawings { d.drawMoving(atStep: step, on: &canvas) }
+        if animation?.showsCounter == true, animation?.orbitFrames == nil, !bare, let first = drawings.first {
+            StepCounter(environment: environment(font: font)).draw(step: step, in: first.plotArea, on: &canvas)
         }
+    }
+
+    /// Renders the figure into a new opaque image: every panel's static layer,
+    /// then every moving layer at the last step — the last frame of its animation.
+    public func render(font: Font) -> Image {
+        let drawings = laidOut(font: font)
+        var canvas: any Canvas = RasterCanvas(image: staticLayer(drawings, font: font))
+        drawMovingLayer(drawings, atStep: lastStep, font: font, on: &canvas)
+        return (canvas as! RasterCanvas).image
+    }
+
+    /// Each panel's plot area in pixels and its data → pixel map, as `render` lays them out.
+    public func plotAreas(font: Font) -> [(area: Rect, dataToPixel: DataTransform)] {
+        laidOut(font: font).map { ($0.plotArea, $0.dataToPixel) }
     }
 
     /// matplotlib's suptitle size ('large' relative to the font size).

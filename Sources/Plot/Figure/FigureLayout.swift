@@ -1,6 +1,6 @@
 import Raster
 
-/// Where each axes goes, in pixels. Axes in a `subplots` grid start at
+/// Where each panel goes, in pixels. Panels in a `subplots` grid start at
 /// matplotlib's default subplot parameters — so a figure that fits looks exactly
 /// like matplotlib's — and margins and gaps grow only where tick labels, axis
 /// labels, titles or colorbars would otherwise be cut off or overlap (a
@@ -9,18 +9,17 @@ struct FigureLayout {
     let figure: Figure
     let font: Font
 
-    /// One pixel rectangle per axes (the box holding plot area and colorbar).
+    /// One pixel rectangle per panel (the box holding plot area and colorbar).
     func boxes() -> [Rect] {
         let W = Double(figure.pixelWidth), H = Double(figure.pixelHeight)
         if figure.bare { return bareBoxes(W, H) }
-        var boxes = figure.axes.map { defaultBox($0.position, W, H) }
+        let env = figure.environment(font: font)
+        var boxes = figure.panels.map { defaultBox($0.position, W, H) }
         // Two passes: tick counts depend on the box, margins on the ticks.
         for _ in 0..<2 {
-            let margins = zip(figure.axes, boxes).map { ax, box in
-                AxesRenderer(axes: ax, theme: figure.theme, font: font, scale: figure.dpi / 72).margins(for: box)
-            }
-            boxes = figure.axes.indices.map { i in
-                guard let cell = figure.axes[i].gridCell else { return boxes[i] }
+            let margins = zip(figure.panels, boxes).map { panel, box in panel.margins(for: box, in: env) }
+            boxes = figure.panels.indices.map { i in
+                guard let cell = figure.panels[i].gridCell else { return boxes[i] }
                 return gridBox(cell: cell, margins: margins, W, H)
             }
         }
@@ -33,7 +32,7 @@ struct FigureLayout {
 
     /// Every axes of the grid fills its cell edge to edge.
     private func bareBoxes(_ W: Double, _ H: Double) -> [Rect] {
-        figure.axes.map { ax in
+        figure.panels.map { ax in
             guard let c = ax.gridCell else { return Rect(x: 0, y: 0, width: W, height: H) }
             let w = W / Double(c.columns), h = H / Double(c.rows)
             return Rect(x: Double(c.column) * w, y: Double(c.row) * h, width: w, height: h)
@@ -42,13 +41,13 @@ struct FigureLayout {
 
     /// The box of `cell` given every axes' needed margins: outer margins and
     /// inner gaps are the larger of matplotlib's default and what is needed.
-    private func gridBox(cell: (row: Int, column: Int, rows: Int, columns: Int), margins: [Margins],
+    private func gridBox(cell: GridCell, margins: [Margins],
                          _ W: Double, _ H: Double) -> Rect {
         let p = SubplotParameters.matplotlib
         let pad = 0.3 * figure.theme.tickLabelSize * figure.dpi / 72
         var needL = [Double](repeating: 0, count: cell.columns), needR = needL
         var needT = [Double](repeating: 0, count: cell.rows), needB = needT
-        for (ax, m) in zip(figure.axes, margins) {
+        for (ax, m) in zip(figure.panels, margins) {
             guard let c = ax.gridCell, c.rows == cell.rows, c.columns == cell.columns else { continue }
             needL[c.column] = max(needL[c.column], m.left); needR[c.column] = max(needR[c.column], m.right)
             needT[c.row] = max(needT[c.row], m.top); needB[c.row] = max(needB[c.row], m.bottom)

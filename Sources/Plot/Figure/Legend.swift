@@ -36,7 +36,7 @@ public struct Legend: Sendable, Hashable {
         var y = frame.minY + 0.4 * fs
         if let title {
             let e = context.font.measure(title, sizePx: fs)
-            context.font.draw(title, into: &context.canvas.image, at: Point(frame.midX, y), sizePx: fs,
+            context.drawText(title, at: Point(frame.midX, y), sizePx: fs,
                               color: context.theme.textColor, anchorX: .center, anchorY: .top)
             y += e.ascent + e.descent + 0.5 * fs
         }
@@ -46,7 +46,7 @@ public struct Legend: Sendable, Hashable {
             let mid = y + rowHeight / 2
             let x0 = frame.minX + 0.4 * fs
             drawHandle(entry.style, from: Point(x0, mid), to: Point(x0 + 2 * fs, mid), in: &context)
-            context.font.draw(entry.label, into: &context.canvas.image, at: Point(x0 + 2.8 * fs, mid), sizePx: fs,
+            context.drawText(entry.label, at: Point(x0 + 2.8 * fs, mid), sizePx: fs,
                               color: context.theme.textColor, anchorX: .left, anchorY: .center)
             y += rowHeight + 0.5 * fs
         }

@@ -10,11 +10,14 @@ import Raster
 /// autoscaled from the surfaces (or, without surfaces, the paths): x and y get
 /// matplotlib's 5 % margins, then all three its 1/48 padding on each side.
 ///
-/// Build one, add it to `Figure.axes3D`, and `Figure.render(font:)` draws it
-/// whole; `Scene3D` renders its static layer once and its paths per frame.
-public struct Axes3D: Sendable {
+/// Build one, add it to a `Figure`'s panels, and `Figure.render(font:)` draws it
+/// whole; laid out, it is a `Scene3D`, which renders its static layer once and
+/// its paths per frame.
+public struct Axes3D: Panel {
     /// Figure fraction (y up) of the subplot; the axes is the largest centred square in it.
     public var position: Rect
+    /// Its cell in a `subplots` grid, or nil for a free panel at `position`.
+    public var gridCell: GridCell?
     public var elevation = 30.0
     public var azimuth = -60.0
     public var projection = Camera3D.Projection.perspective(focalLength: 1)
@@ -31,8 +34,8 @@ public struct Axes3D: Sendable {
     public var surfaces: [Surface3D] = []
     public var contours: [ProjectedContour] = []
     public var paths: [Path3D] = []
-    /// Where the legend of the labelled paths goes; nil = no legend.
-    public var legend: Legend3D.Location?
+    /// The legend of the labelled paths (the same `Legend` as a 2-D axes'); nil = none.
+    public var legend: Legend?
     /// Draw the panes, grid, ticks and labels (matplotlib's `axis('on')`).
     public var showAxes = true
     /// Depth samples per pixel along each axis (1…8): 4 gives 16 levels of
@@ -102,15 +105,43 @@ public struct Axes3D: Sendable {
                      z: zlim ?? auto(data?.z, margin: 0))
     }
 
-    /// The camera for a figure of `width × height` pixels.
+    /// The camera for a figure of `width × height` pixels, at `position`.
     public func camera(figureWidth: Int, figureHeight: Int) -> Camera3D {
-        Camera3D(limits: resolvedLimits(),
-                 viewport: Camera3D.viewport(figureWidth: figureWidth, figureHeight: figureHeight, position: position),
-                 elevation: elevation, azimuth: azimuth, projection: projection, boxAspect: boxAspect)
+        camera(viewport: Camera3D.viewport(figureWidth: figureWidth, figureHeight: figureHeight, position: position))
+    }
+
+    /// The camera projecting the box onto `viewport` (pixels).
+    public func camera(viewport: Rect) -> Camera3D {
+        Camera3D(limits: resolvedLimits(), viewport: viewport, elevation: elevation, azimuth: azimuth,
+                 projection: projection, boxAspect: boxAspect)
     }
 
     /// Legend entries of the labelled paths, in order.
     public var legendEntries: [LegendEntry] { paths.compactMap(\.legendEntry) }
+
+    // MARK: Panel
+
+    /// The longest path's step count.
+    public var lastStep: Int { stepCount }
+
+    public func bare() -> Axes3D {
+        var a = self
+        a.showAxes = false; a.legend = nil; a.title = nil
+        return a
+    }
+
+    public func turned(byAzimuth degrees: Double) -> Axes3D {
+        var a = self
+        a.azimuth = azimuth + degrees
+        return a
+    }
+
+    /// None: ticks and labels are drawn inside the panel's square, as matplotlib's.
+    public func margins(for box: Rect, in environment: DrawEnvironment) -> Margins { Margins() }
+
+    public func laidOut(in box: Rect, environment: DrawEnvironment) -> any PanelDrawing {
+        Scene3D(axes: self, box: box, environment: environment)
+    }
 }
 
 extension Box3D {

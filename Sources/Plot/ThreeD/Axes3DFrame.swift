@@ -107,9 +107,7 @@ struct Axes3DFrame {
     }
 
     /// Panes, then grid lines (drawn before anything in the box).
-    func drawPanesAndGrid(into image: inout Image) {
-        var canvas = Canvas(image: image)
-        image = Image(width: 1, height: 1)
+    func drawPanesAndGrid(on canvas: inout any Canvas) {
         for i in 0..<3 {
             let g = Axes3DFrame.paneGrey[i]
             let path = Path(polyline: pane(i).map(camera.pixel), closed: true)
@@ -130,11 +128,10 @@ struct Axes3DFrame {
         }
         canvas.stroke(grid, style: StrokeStyle(width: theme.gridLineWidth * scale, cap: .square),
                       color: theme.gridColor)
-        image = canvas.image
     }
 
     /// Axis lines, ticks, tick labels and axis labels.
-    func drawAxes(into image: inout Image) {
+    func drawAxes(on canvas: inout any Canvas) {
         let h = highs
         let centre = (box.min + box.max) * 0.5
         let delta = (box.max - box.min) * 0.08
@@ -155,7 +152,7 @@ struct Axes3DFrame {
                 tickLines.move(to: camera.pixel(setting(on, dir, base + 0.1 * td)))
                 tickLines.line(to: camera.pixel(setting(on, dir, base - 0.2 * td)))
                 let at = camera.pixel(awayFromCentre(on, centre, labelShift, except: i))
-                font.draw(text, into: &image, at: at, sizePx: theme.tickLabelSize * scale, color: theme.textColor,
+                canvas.drawText(text, font: font, at: at, sizePx: theme.tickLabelSize * scale, color: theme.textColor,
                           anchorX: .center, anchorY: .top)
             }
             if let label = labels[i], !label.isEmpty {
@@ -166,15 +163,12 @@ struct Axes3DFrame {
                 angle = (angle + 180).truncatingRemainder(dividingBy: 180)
                 if angle > 90 { angle -= 180 }
                 let turned = label.count > 4 && abs(abs(angle) - 90) < 45
-                font.draw(label, into: &image, at: at, sizePx: labelSize * scale, color: theme.textColor,
+                canvas.drawText(label, font: font, at: at, sizePx: labelSize * scale, color: theme.textColor,
                           anchorX: .center, anchorY: .center, rotation: turned ? 90 : 0)
             }
         }
-        var canvas = Canvas(image: image)
-        image = Image(width: 1, height: 1)
         canvas.stroke(lines, style: StrokeStyle(width: theme.axesLineWidth * scale, cap: .butt), color: theme.axesEdgeColor)
         canvas.stroke(tickLines, style: StrokeStyle(width: theme.tickWidth * scale, cap: .butt), color: theme.axesEdgeColor)
-        image = canvas.image
     }
 
     /// `p` moved by `shift` away from `centre` in every coordinate but `axis`.

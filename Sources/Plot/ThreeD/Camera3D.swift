@@ -151,4 +151,11 @@ public struct Camera3D: Sendable {
         let yTop = (1 - position.maxY) * H + (h - side) / 2
         return Rect(x: x0, y: yTop, width: side, height: side)
     }
+
+    /// The largest square centred in `box` (pixels): the viewport of a 3-D panel
+    /// the figure layout gave `box`.
+    public static func viewport(box: Rect) -> Rect {
+        let side = min(box.width, box.height)
+        return Rect(x: box.minX + (box.width - side) / 2, y: box.minY + (box.height - side) / 2, width: side, height: side)
+    }
 }

@@ -127,45 +127,41 @@ public struct DepthBuffer: Sendable {
         }
     }
 
-    /// Composites the buffer over `image` (source-over): each pixel gets the mean
-    /// colour of its covered samples at opacity Σ alpha / samples². Pixels with no
-    /// covered sample are untouched.
-    public func resolve(into image: inout Image) {
+    /// The buffer resolved to colour: each pixel gets the mean colour of its
+    /// covered samples at opacity Σ alpha / samples², to be drawn source-over
+    /// (`Canvas.draw`). Pixels with no covered sample stay transparent.
+    public func resolved() -> PixelLayer {
         let n = samples, sw = sampleWidth
         let inv = 1 / Float(n * n)
-        let x0 = max(0, originX), x1 = min(image.width, originX + width)
-        let y0 = max(0, originY), y1 = min(image.height, originY + height)
-        guard x0 < x1, y0 < y1 else { return }
-        let iw = image.width
+        var layer = PixelLayer(x: originX, y: originY, width: width, height: height)
+        guard width > 0, height > 0 else { return layer }
         color.withUnsafeBufferPointer { cbuf in
-            image.pixels.withUnsafeMutableBufferPointer { px in
-                for py in y0..<y1 {
-                    let sy0 = (py - originY) * n
-                    for pxl in x0..<x1 {
-                        let sx0 = (pxl - originX) * n
-                        var r: UInt32 = 0, g: UInt32 = 0, b: UInt32 = 0, a: UInt32 = 0
-                        for j in 0..<n {
-                            var i = (sy0 + j) * sw + sx0
-                            for _ in 0..<n {
-                                let c = cbuf[i]
-                                let ca = c >> 24
-                                // Premultiplied sums.
-                                r &+= (c & 0xff) &* ca
-                                g &+= ((c >> 8) & 0xff) &* ca
-                                b &+= ((c >> 16) & 0xff) &* ca
-                                a &+= ca
-                                i += 1
-                            }
+            for py in 0..<height {
+                let sy0 = py * n
+                for pxl in 0..<width {
+                    let sx0 = pxl * n
+                    var r: UInt32 = 0, g: UInt32 = 0, b: UInt32 = 0, a: UInt32 = 0
+                    for j in 0..<n {
+                        var i = (sy0 + j) * sw + sx0
+                        for _ in 0..<n {
+                            let c = cbuf[i]
+                            let ca = c >> 24
+                            // Premultiplied sums.
+                            r &+= (c & 0xff) &* ca
+                            g &+= ((c >> 8) & 0xff) &* ca
+                            b &+= ((c >> 16) & 0xff) &* ca
+                            a &+= ca
+                            i += 1
                         }
-                        guard a > 0 else { continue }
-                        let fa = Float(a)
-                        let alpha = fa * inv / 255
-                        DepthBuffer.blend(px, (py * iw + pxl) * 4, Float(r) / fa / 255, Float(g) / fa / 255,
-                                          Float(b) / fa / 255, alpha)
                     }
+                    guard a > 0 else { continue }
+                    let fa = Float(a)
+                    layer.set(originX + pxl, originY + py, r: Float(r) / fa / 255, g: Float(g) / fa / 255,
+                              b: Float(b) / fa / 255, a: fa * inv / 255)
                 }
             }
         }
+        return layer
     }
 
     /// How much of a fragment at `depth` in pixel (`px`, `py`) shows: the share
@@ -195,20 +191,5 @@ public struct DepthBuffer: Sendable {
         let j = Int(((y - Double(originY)) * Double(samples)).rounded(.down))
         guard i >= 0, j >= 0, i < sampleWidth, j < sampleHeight else { return .infinity }
         return depth[j * sampleWidth + i]
-    }
-
-    /// Source-over of a straight-alpha colour (components in [0, 1]) at opacity
-    /// `a` onto the RGBA8 pixel at byte offset `p` (the formula of `Image.composite`).
-    @inline(__always)
-    static func blend(_ px: UnsafeMutableBufferPointer<UInt8>, _ p: Int,
-                      _ r: Float, _ g: Float, _ b: Float, _ a: Float) {
-        guard a > 0 else { return }
-        let da = Float(px[p + 3]) / 255
-        let oa = a + da * (1 - a)
-        let k = da * (1 - a)
-        px[p] = UInt8(min(255, (r * 255 * a + Float(px[p]) * k) / oa + 0.5))
-        px[p + 1] = UInt8(min(255, (g * 255 * a + Float(px[p + 1]) * k) / oa + 0.5))
-        px[p + 2] = UInt8(min(255, (b * 255 * a + Float(px[p + 2]) * k) / oa + 0.5))
-        px[p + 3] = UInt8(min(255, oa * 255 + 0.5))
     }
 }

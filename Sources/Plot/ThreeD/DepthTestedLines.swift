@@ -105,8 +105,8 @@ public struct DepthTestedLines: Sendable {
         CoverageMask(x: x0, y: y0, width: width, height: height, values: coverage)
     }
 
-    /// Paints the layer in `color` over `image` (source-over).
-    public func paint(_ color: Color, into image: inout Image) {
-        image.composite(mask, color: color)
+    /// Paints the layer in `color` onto `canvas` (source-over).
+    public func paint(_ color: Color, on canvas: inout any Canvas) {
+        canvas.paint(mask, color: color)
     }
 }

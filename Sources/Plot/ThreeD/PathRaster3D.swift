@@ -60,17 +60,15 @@ struct PathRaster3D: Sendable {
     }
 
     /// Draws segments 1…k, vertex markers 0…k and the head marker at point k.
-    func draw(upTo k: Int, into image: inout Image, depth: DepthBuffer?) {
+    func draw(upTo k: Int, on canvas: inout any Canvas, depth: DepthBuffer?) {
         let last = min(k, path.points.count - 1)
         guard last >= 0 else { return }
         if last >= 1, let (x0, y0, x1, y1) = prefixBounds[last - 1] {
             var layer = DepthTestedLines(x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
             for s in 1...last { if let stamp = stamps[s - 1] { layer.merge(stamp) } }
-            layer.paint(path.color, into: &image)
+            layer.paint(path.color, on: &canvas)
         }
         guard path.marker != nil || path.headMarker != nil else { return }
-        var canvas = Canvas(image: image)
-        image = Image(width: 1, height: 1)   // the canvas owns the pixels meanwhile (no copy)
         if let marker = path.marker {
             for v in vertices[0...last] {
                 if let v { drawMarker(marker, at: v, size: markerSize, on: &canvas, depth: depth) }
@@ -79,12 +77,11 @@ struct PathRaster3D: Sendable {
         if let head = path.headMarker, let v = vertices[last] {
             drawMarker(head, at: v, size: markerSize * 1.2, on: &canvas, depth: depth)
         }
-        image = canvas.image
     }
 
     /// A marker at a projected point, faded by the visibility of its centre,
     /// with a thin white edge so it stands out on the path.
-    private func drawMarker(_ shape: MarkerShape, at p: Vector3, size: Double, on canvas: inout Canvas,
+    private func drawMarker(_ shape: MarkerShape, at p: Vector3, size: Double, on canvas: inout any Canvas,
                             depth: DepthBuffer?) {
         let px = Int(p.x.rounded(.down)), py = Int(p.y.rounded(.down))
         let v = Double(depth?.visibility(px: px, py: py, depth: Float(p.z)) ?? 1)

@@ -89,8 +89,8 @@ public struct ProjectedContour: Sendable {
         }
     }
 
-    /// Draws the lines into `image`, depth-tested against `depth`.
-    func draw(into image: inout Image, camera: Camera3D, depth: DepthBuffer?, lift: Double,
+    /// Draws the lines onto `canvas`, depth-tested against `depth`.
+    func draw(on canvas: inout any Canvas, camera: Camera3D, depth: DepthBuffer?, lift: Double,
               pointScale: Double, theme: Theme) {
         let levels = resolvedLevels()
         let width = (lineWidth ?? theme.lineWidth) * pointScale
@@ -99,17 +99,17 @@ public struct ProjectedContour: Sendable {
             let q = camera.project(p)
             return Vector3(q.x, q.y, camera.project(p + offsetVector).z)
         }
-        var layer = DepthTestedLines(imageWidth: image.width, imageHeight: image.height)
+        var layer = DepthTestedLines(imageWidth: canvas.width, imageHeight: canvas.height)
         for (k, level) in levels.enumerated() {
             for (a, b) in segments(level: level) {
                 layer.addSegment(screen(a), screen(b), lineWidth: width, depth: depth)
             }
             // One colour for all levels: paint once at the end.
             if case .colormap = coloring {
-                layer.paint(color(level: k, of: levels), into: &image)
-                layer = DepthTestedLines(imageWidth: image.width, imageHeight: image.height)
+                layer.paint(color(level: k, of: levels), on: &canvas)
+                layer = DepthTestedLines(imageWidth: canvas.width, imageHeight: canvas.height)
             }
         }
-        if case .flat(let c) = coloring { layer.paint(c, into: &image) }
+        if case .flat(let c) = coloring { layer.paint(c, on: &canvas) }
     }
 }

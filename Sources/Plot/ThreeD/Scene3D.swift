@@ -1,77 +1,96 @@
 import Foundation
 import Raster
 
-/// A 3-D axes rendered in two layers, for animation: the static layer (panes,
-/// grid, ticks, labels, the surface with its depth buffer, wire edges, projected
-/// contours, the title) computed once by `init`, and the paths, drawn up to any
-/// step onto a copy of it by `frame(upTo:)`, depth-tested against the stored
-/// depth buffer, with the legend on top.
+/// An `Axes3D` laid out in its box, ready to draw — the 3-D `PanelDrawing`.
 ///
-/// Drawing order follows matplotlib: panes, grid, axis lines, ticks and labels,
-/// then the surface (so it covers the inner ends of ticks as matplotlib's does),
-/// then contours and paths. Unlike matplotlib, everything in the box is
-/// depth-tested: a path behind a hill is hidden.
-public struct Scene3D: Sendable {
+/// Everything static is computed once by `init`: the camera, the surface's
+/// supersampled depth buffer resolved to a colour layer, and every path
+/// rasterized against the depth buffer (`PathRaster3D`), so drawing the paths up
+/// to any step costs only merging stamps. `drawStatic` draws panes, grid, axis
+/// lines, ticks and labels, then the surface (so it covers the inner ends of
+/// ticks as matplotlib's does), its wire edges, the projected contours and the
+/// title; `drawMoving` draws the paths up to a step, depth-tested, with their
+/// head markers, then the legend on top. Unlike matplotlib, everything in the
+/// box is depth-tested: a path behind a hill is hidden.
+public struct Scene3D: PanelDrawing {
     public let axes: Axes3D
     public let camera: Camera3D
-    /// The static layer, the size of the figure.
-    public let image: Image
     /// The surface's depth samples, over the box's pixels.
     public let depth: DepthBuffer
-    let legend: Legend3D.Overlay?
+    /// The surface resolved from `depth`.
+    let surface: PixelLayer
     /// Every path rasterized against `depth`, in the order of `axes.paths`.
     let paths: [PathRaster3D]
-    let theme: Theme
-    /// Pixels per point.
-    let pointScale: Double
+    let environment: DrawEnvironment
+    let legendEntries: [LegendEntry]
+    /// Where the paths are on the page, for a legend placed at 'best'.
+    let legendObstacles: [Point]
 
-    /// Renders the static layer of `axes` over `background` (the figure's image:
-    /// its size is the figure's pixel size). `dpi` converts points to pixels.
-    public init(axes: Axes3D, background: Image, dpi: Double, theme: Theme, font: Font) {
+    /// Lays `axes` out in `box` (pixels): its viewport is the largest centred square.
+    public init(axes: Axes3D, box: Rect, environment: DrawEnvironment) {
         self.axes = axes
-        self.theme = theme
-        pointScale = dpi / 72
-        camera = axes.camera(figureWidth: background.width, figureHeight: background.height)
-        var image = background
-        let frame = Axes3DFrame(camera: camera, theme: theme, font: font, scale: pointScale,
+        self.environment = environment
+        let width = environment.figureWidth, height = environment.figureHeight
+        camera = axes.camera(viewport: Camera3D.viewport(box: box))
+        var depth = Scene3D.emptyBuffer(camera: camera, imageWidth: width, imageHeight: height,
+                                        samples: axes.samples)
+        for s in axes.surfaces { s.render(into: &depth, camera: camera) }
+        surface = depth.resolved()
+        self.depth = depth
+        let scale = environment.pointScale, theme = environment.theme, cam = camera
+        let box = axes.clipPathsToBox ? camera.limits : nil
+        paths = axes.paths.map {
+            PathRaster3D(path: $0, camera: cam, depth: depth, lift: axes.pathLift, box: box, imageWidth: width,
+                         imageHeight: height, pointScale: scale, theme: theme)
+        }
+        legendEntries = axes.legendEntries
+        legendObstacles = paths.flatMap { $0.vertices.compactMap { $0.map { Point($0.x, $0.y) } } }
+    }
+
+    public var plotArea: Rect { camera.viewport }
+    public var dataToPixel: DataTransform { DataTransform(affine: .identity) }
+    var theme: Theme { environment.theme }
+    var pointScale: Double { environment.pointScale }
+
+    public func drawStatic(on canvas: inout any Canvas) {
+        let frame = Axes3DFrame(camera: camera, theme: theme, font: environment.font, scale: pointScale,
                                 labels: [axes.xlabel, axes.ylabel, axes.zlabel],
                                 labelSize: axes.labelSize ?? theme.labelSize)
         if axes.showAxes {
-            frame.drawPanesAndGrid(into: &image)
-            frame.drawAxes(into: &image)
+            frame.drawPanesAndGrid(on: &canvas)
+            frame.drawAxes(on: &canvas)
         }
-        var depth = Scene3D.emptyBuffer(camera: camera, imageWidth: image.width, imageHeight: image.height,
-                                        samples: axes.samples)
-        for s in axes.surfaces { s.render(into: &depth, camera: camera) }
-        depth.resolve(into: &image)
+        canvas.draw(surface)
         for s in axes.surfaces {
             guard let edge = s.edgeColor else { continue }
-            var layer = DepthTestedLines(imageWidth: image.width, imageHeight: image.height)
+            var layer = DepthTestedLines(imageWidth: canvas.width, imageHeight: canvas.height)
             for line in s.gridLines() {
                 layer.addPolyline(Scene3D.screen(line, camera: camera, lift: axes.pathLift),
                                   lineWidth: s.edgeWidth * pointScale, depth: depth)
             }
-            layer.paint(edge, into: &image)
+            layer.paint(edge, on: &canvas)
         }
         for c in axes.contours {
-            c.draw(into: &image, camera: camera, depth: depth, lift: axes.pathLift, pointScale: pointScale, theme: theme)
+            c.draw(on: &canvas, camera: camera, depth: depth, lift: axes.pathLift, pointScale: pointScale, theme: theme)
         }
         if let title = axes.title {
-            font.draw(title, into: &image, at: Point(camera.viewport.midX, camera.viewport.minY - theme.titlePad * pointScale),
-                      sizePx: theme.titleSize * pointScale, color: theme.textColor, anchorX: .center, anchorY: .baseline)
+            canvas.drawText(title, font: environment.font,
+                            at: Point(camera.viewport.midX, camera.viewport.minY - theme.titlePad * pointScale),
+                            sizePx: theme.titleSize * pointScale, color: theme.textColor, anchorX: .center,
+                            anchorY: .baseline)
         }
-        self.image = image
-        self.depth = depth
-        let area = camera.viewport, scale = pointScale, cam = camera
-        let box = axes.clipPathsToBox ? camera.limits : nil
-        paths = axes.paths.map {
-            PathRaster3D(path: $0, camera: cam, depth: depth, lift: axes.pathLift, box: box, imageWidth: image.width,
-                         imageHeight: image.height, pointScale: scale, theme: theme)
-        }
-        legend = axes.legend.flatMap {
-            Legend3D.overlay(entries: axes.legendEntries, location: $0, area: area, font: font,
-                             theme: theme, pointScale: scale)
-        }
+    }
+
+    /// The paths up to point `step` (0: the start points only), with head
+    /// markers, then the legend.
+    public func drawMoving(atStep step: Int, on canvas: inout any Canvas) {
+        for path in paths { path.draw(upTo: max(0, step), on: &canvas, depth: depth) }
+        guard let legend = axes.legend else { return }
+        var context = DrawContext(canvas: RasterCanvas(width: 1, height: 1), dataToPixel: dataToPixel,
+                                  plotArea: plotArea, font: environment.font, theme: theme, pointScale: pointScale)
+        swap(&context.canvas, &canvas)
+        legend.draw(legendEntries, obstacles: legendObstacles, in: &context)
+        swap(&context.canvas, &canvas)
     }
 
     /// A buffer over the pixels of the projected box (where surfaces can be).
@@ -91,32 +110,5 @@ public struct Scene3D: Sendable {
             let q = camera.project(p)
             return Vector3(q.x, q.y, camera.project(p + offset).z)
         }
-    }
-
-    /// Frames of a growing-path animation: 0 … `stepCount`.
-    public var stepCount: Int { axes.stepCount }
-
-    /// Draws every path up to point `k` (k = 0: the start points only), with
-    /// head markers, then the legend, onto `image` (a copy of `self.image`, or a
-    /// figure image the static layer was drawn into).
-    public func drawPaths(upTo k: Int, onto image: inout Image) {
-        for path in paths { path.draw(upTo: k, into: &image, depth: depth) }
-        legend?.draw(onto: &image)
-    }
-
-    /// The static layer with the paths up to point `k`: frame k of the animation.
-    public func frame(upTo k: Int) -> Image {
-        var out = image
-        drawPaths(upTo: k, onto: &out)
-        return out
-    }
-}
-
-extension Axes3D {
-    /// Draws the whole axes (static layer, every path in full, legend) into
-    /// `image`, the figure's image.
-    public func draw(into image: inout Image, dpi: Double, theme: Theme, font: Font) {
-        let scene = Scene3D(axes: self, background: image, dpi: dpi, theme: theme, font: font)
-        image = scene.frame(upTo: Int.max)
     }
 }

@@ -2,7 +2,7 @@ extension Image {
     /// Paints `color` through `mask` with source-over compositing: each pixel gets
     /// `color` at opacity `color.a · coverage`, over what is there.
     /// Only pixels inside `clip` (pixel units; the whole image when nil) change.
-    public mutating func composite(_ mask: CoverageMask, color: Color, clip: Rect? = nil) {
+    mutating func composite(_ mask: CoverageMask, color: Color, clip: Rect? = nil) {
         guard !mask.isEmpty, color.a > 0 else { return }
         let (x0, y0, x1, y1) = pixelBounds(of: mask, clip: clip)
         guard x1 > x0, y1 > y0 else { return }
@@ -10,9 +10,10 @@ extension Image {
         // An opaque colour at full coverage replaces the pixel: the bytes `blend`
         // computes when a = 1 (then k = 0 and oa = 1).
         let opaque = sa == 1
+        let width = self.width
         let r8 = UInt8(min(255, sr * 255 + 0.5)), g8 = UInt8(min(255, sg * 255 + 0.5))
         let b8 = UInt8(min(255, sb * 255 + 0.5))
-        pixels.withUnsafeMutableBufferPointer { px in
+        withMutablePixels { px in
             mask.values.withUnsafeBufferPointer { cov in
                 func paintRow(_ y: Int, _ from: Int, _ to: Int) {
                     guard to > from else { return }
@@ -43,12 +44,13 @@ extension Image {
     }
 
     /// Fills the whole of `rect` (rounded to pixels) with `color`, source-over.
-    public mutating func fill(_ rect: Rect, color: Color) {
+    mutating func fill(_ rect: Rect, color: Color) {
         let x0 = max(0, Int(rect.minX.rounded())), x1 = min(width, Int(rect.maxX.rounded()))
         let y0 = max(0, Int(rect.minY.rounded())), y1 = min(height, Int(rect.maxY.rounded()))
         guard x1 > x0, y1 > y0 else { return }
         let sr = Float(color.r), sg = Float(color.g), sb = Float(color.b), sa = Float(color.a)
-        pixels.withUnsafeMutableBufferPointer { px in
+        let width = self.width
+        withMutablePixels { px in
             for y in y0..<y1 {
                 for x in x0..<x1 { Image.blend(px, (y * width + x) * 4, sr, sg, sb, sa) }
             }
@@ -78,5 +80,33 @@ extension Image {
             x1 = min(x1, Int(c.maxX.rounded(.up))); y1 = min(y1, Int(c.maxY.rounded(.up)))
         }
         return (x0, y0, x1, y1)
+    }
+}
+
+extension Image {
+    /// Composites `layer` source-over, each pixel with its own opacity; only
+    /// pixels inside `clip` (the whole image when nil) change.
+    mutating func composite(_ layer: PixelLayer, clip: Rect? = nil) {
+        guard !layer.isEmpty else { return }
+        var x0 = max(0, layer.x), y0 = max(0, layer.y)
+        var x1 = min(width, layer.x + layer.width), y1 = min(height, layer.y + layer.height)
+        if let c = clip {
+            x0 = max(x0, Int(c.minX.rounded(.down))); y0 = max(y0, Int(c.minY.rounded(.down)))
+            x1 = min(x1, Int(c.maxX.rounded(.up))); y1 = min(y1, Int(c.maxY.rounded(.up)))
+        }
+        guard x0 < x1, y0 < y1 else { return }
+        let w = width
+        layer.values.withUnsafeBufferPointer { v in
+            withMutablePixels { px in
+                for py in y0..<y1 {
+                    for pxl in x0..<x1 {
+                        let s = ((py - layer.y) * layer.width + (pxl - layer.x)) * 4
+                        let a = v[s + 3]
+                        guard a > 0 else { continue }
+                        Image.blend(px, (py * w + pxl) * 4, v[s], v[s + 1], v[s + 2], a)
+                    }
+                }
+            }
+        }
     }
 }

@@ -4,8 +4,10 @@
 public struct Image: Sendable, Equatable {
     public let width: Int
     public let height: Int
-    /// `width · height · 4` bytes: r, g, b, a of each pixel, row by row.
-    public var pixels: [UInt8]
+    /// `width · height · 4` bytes: r, g, b, a of each pixel, row by row. Read-only
+    /// outside this type, so the count always matches the size (checked once, at
+    /// construction); drawing goes through `RasterCanvas`.
+    public private(set) var pixels: [UInt8]
 
     /// An image filled with `background` (transparent by default).
     /// Sizes below 1 are raised to 1.
@@ -28,6 +30,12 @@ public struct Image: Sendable, Equatable {
         self.width = width
         self.height = height
         self.pixels = pixels
+    }
+
+    /// The pixels as a mutable buffer of fixed size — the one way Raster's drawing
+    /// code writes them (the buffer cannot grow or shrink, so the invariant holds).
+    mutating func withMutablePixels<R>(_ body: (UnsafeMutableBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try pixels.withUnsafeMutableBufferPointer { try body($0) }
     }
 
     public var bounds: Rect { Rect(x: 0, y: 0, width: Double(width), height: Double(height)) }

@@ -1,47 +1,52 @@
-/// A thin drawing surface over an `Image`: fills, strokes and markers in pixel
-/// coordinates (y down), anti-aliased, composited source-over, limited to `clip`.
+/// A drawing surface: everything a figure puts on the page — filled and stroked
+/// paths, markers, text and images — is one of these calls, in pixel coordinates
+/// with y down. `RasterCanvas` draws them into an `Image` with our anti-aliased
+/// rasterizer; a vector backend (SVG, PDF) is a second implementation of the
+/// same calls, so the figure code above it does not change.
 ///
-/// Drawing never fails: geometry outside the image or the clip is cut off, and
-/// non-finite points are not drawn (see `Rasterizer`). Every call paints its shape
-/// once, so a translucent stroke is uniform even where it overlaps itself.
-public struct Canvas: Sendable {
-    public var image: Image
-    /// The pixel rectangle drawing is limited to (fractional bounds cut pixels
-    /// exactly); nil means the whole image.
-    public var clip: Rect?
-
-    public init(image: Image) {
-        self.image = image
-    }
-
-    /// A canvas over a new image filled with `background`.
-    public init(width: Int, height: Int, background: Color = .clear) {
-        self.init(image: Image(width: width, height: height, background: background))
-    }
-
-    /// `clip` ∩ the image; nil when they do not overlap.
-    var drawableArea: Rect? {
-        guard let c = clip else { return image.bounds }
-        guard let r = c.intersection(image.bounds), !r.isEmpty else { return nil }
-        return r
-    }
+/// Drawing never fails: geometry outside the surface or the clip is cut off and
+/// non-finite coordinates are not drawn. Every call composites source-over.
+public protocol Canvas {
+    /// Size in pixels.
+    var width: Int { get }
+    var height: Int { get }
+    /// The pixel rectangle drawing is limited to (fractional edges cut pixels
+    /// exactly); nil means the whole surface.
+    var clip: Rect? { get set }
 
     /// Fills `path` (every subpath implicitly closed) with `color`.
-    public mutating func fill(_ path: Path, color: Color, rule: FillRule = .nonZero) {
-        guard color.a > 0, let area = drawableArea else { return }
-        paint(Rasterizer.coverage(of: path, rule: rule, clip: area), color: color)
+    mutating func fill(_ path: Path, color: Color, rule: FillRule)
+    /// Strokes `path` with `style` (dashes included) in `color`; a translucent
+    /// stroke is uniform even where it overlaps itself.
+    mutating func stroke(_ path: Path, style: StrokeStyle, color: Color)
+    /// Fills `rect` with its edges rounded to whole pixels (crisp blocks: axes
+    /// faces, colorbar bands).
+    mutating func fillPixels(_ rect: Rect, color: Color)
+    /// Paints `color` through a coverage mask made elsewhere (a depth-tested
+    /// line layer of a 3-D plot): an alpha-only image.
+    mutating func paint(_ mask: CoverageMask, color: Color)
+    /// Draws a colour image (a resolved 3-D surface) source-over.
+    mutating func draw(_ layer: PixelLayer)
+    /// Draws `text` (plain text with `$…$` math) in `font` at `sizePx` pixels per
+    /// em, with the anchor point of its box at `at`; `rotation` 90 reads upwards
+    /// (the only other angle drawn besides 0; see `Font.textMask`).
+    mutating func drawText(_ text: String, font: Font, at: Point, sizePx: Double, color: Color,
+                           anchorX: TextAnchorX, anchorY: TextAnchorY, rotation: Double)
+}
+
+extension Canvas {
+    /// The whole surface as a rectangle.
+    public var bounds: Rect { Rect(x: 0, y: 0, width: Double(width), height: Double(height)) }
+
+    /// Fills `path` with the nonzero rule.
+    public mutating func fill(_ path: Path, color: Color) {
+        fill(path, color: color, rule: .nonZero)
     }
 
-    /// Strokes `path` with `style` (dashes included) in `color`.
-    public mutating func stroke(_ path: Path, style: StrokeStyle, color: Color) {
-        guard color.a > 0 else { return }
-        fill(path.stroked(style), color: color, rule: .nonZero)
-    }
-
-    /// Paints a coverage mask (for example a glyph's) in `color`, within the clip.
-    public mutating func paint(_ mask: CoverageMask, color: Color) {
-        guard let area = drawableArea else { return }
-        image.composite(mask, color: color, clip: clip == nil ? nil : area)
+    /// `drawText` anchored at the left baseline by default, unrotated.
+    public mutating func drawText(_ text: String, font: Font, at: Point, sizePx: Double, color: Color,
+                                  anchorX: TextAnchorX = .left, anchorY: TextAnchorY = .baseline) {
+        drawText(text, font: font, at: at, sizePx: sizePx, color: color, anchorX: anchorX, anchorY: anchorY, rotation: 0)
     }
 
     /// Draws a marker like matplotlib: the face filled with `face`, then the outline

@@ -13,30 +13,30 @@ extension Font {
         return locked { $0.layoutText(text, size: size).1 }
     }
 
-    /// Draws `text` into `image` with its anchor at `at` (pixels, y down).
+    /// The coverage of `text` with its anchor at `at` (pixels, y down), for a
+    /// `Canvas` to paint; nil when nothing would be drawn.
     ///
-    /// - `sizePx`: pixels per em (points × dpi / 72); nothing is drawn unless it is
-    ///   finite and positive.
+    /// - `sizePx`: pixels per em (points × dpi / 72); nothing unless it is finite
+    ///   and positive.
     /// - `anchorX`, `anchorY`: which point of the text's box (`TextExtents`) lands
     ///   on `at`; defaults left and baseline.
-    /// - `rotation`: degrees counter-clockwise; 90 (within 1°, modulo 360) draws the
+    /// - `rotation`: degrees counter-clockwise; 90 (within 1°, modulo 360) gives the
     ///   text reading upwards, for a y-axis label, and the anchors then refer to the
     ///   rotated box. Every other angle is drawn as 0.
-    /// - `clip`: only pixels inside it change (the whole image when nil).
     ///
     /// Glyphs are anti-aliased, kerned and placed at 1/64-pixel positions along
     /// the baseline; the baseline itself is snapped to whole pixels so that the
     /// vertically hinted outlines stay crisp. Lines of a text with "\n" are aligned
     /// with each other by `anchorX`. A non-finite `at`, or one more than
-    /// `farAway` pixels from the origin, draws nothing.
-    public func draw(_ text: String, into image: inout Image, at: Point, sizePx: Double, color: Color,
-                     anchorX: TextAnchorX = .left, anchorY: TextAnchorY = .baseline,
-                     rotation: Double = 0, clip: Rect? = nil) {
+    /// `farAway` pixels from the origin, gives nil.
+    public func textMask(_ text: String, at: Point, sizePx: Double,
+                         anchorX: TextAnchorX = .left, anchorY: TextAnchorY = .baseline,
+                         rotation: Double = 0) -> CoverageMask? {
         guard sizePx.isFinite, sizePx > 0, at.isFinite, abs(at.x) <= Font.farAway, abs(at.y) <= Font.farAway,
-              color.a > 0, !text.isEmpty else { return }
+              !text.isEmpty else { return nil }
         let size = min(sizePx, Font.maximumSizePx)
         let upright = !Font.isQuarterTurn(rotation)
-        let mask: CoverageMask = locked { state in
+        return locked { state in
             let (box, e) = state.layoutText(text, size: size, align: anchorX)
             let o = Font.origin(at: at, extents: e, anchorX: anchorX, anchorY: anchorY, upright: upright)
             if upright {
@@ -48,7 +48,6 @@ extension Font {
             let s = state.stringMask(box, penOffset: o.y.rounded(.up) - o.y)
             return s.turnedCounterClockwise(originX: Int(o.x.rounded()), originY: Int(o.y.rounded(.up)))
         }
-        image.composite(mask, color: color, clip: clip)
     }
 
     /// Where the text's pen starts (on the baseline) so that the anchor point of
