@@ -58,12 +58,14 @@ struct PNGChunks {
 extension Image {
     /// Sets the pixels of `x..<x+w, y..<y+h` (clipped) to one RGBA colour.
     mutating func fill(_ x: Int, _ y: Int, _ w: Int, _ h: Int, _ c: (UInt8, UInt8, UInt8, UInt8)) {
+        var px = pixels
         for yy in max(0, y)..<min(height, y + h) {
             for xx in max(0, x)..<min(width, x + w) {
                 let i = (yy * width + xx) * 4
-                pixels[i] = c.0; pixels[i + 1] = c.1; pixels[i + 2] = c.2; pixels[i + 3] = c.3
+                px[i] = c.0; px[i + 1] = c.1; px[i + 2] = c.2; px[i + 3] = c.3
             }
         }
+        self = Image(width: width, height: height, pixels: px)!
     }
 
     func rgba(_ x: Int, _ y: Int) -> [UInt8] {

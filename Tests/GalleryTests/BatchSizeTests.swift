@@ -11,7 +11,7 @@ struct BatchSizeTests {
     }
 
     func lines(_ figure: Figure) -> [Line2D] {
-        figure.axes[0].artists.compactMap { $0 as? Line2D }
+        figure[axes: 0].artists.compactMap { $0 as? Line2D }
     }
 
     @Test func catalogFigureHasTheSeedsFiveLinesAndSaysWhyItIsSynthetic() throws {
@@ -22,7 +22,7 @@ struct BatchSizeTests {
         #expect(spec.seed == "004")
 
         let figure = try FigureBuilder(spec: spec).build()
-        let axes = figure.axes[0]
+        let axes = figure[axes: 0]
         #expect(axes.title == "epoch loss with different bs and lr")
         #expect(axes.xlabel == "epoch" && axes.ylabel == "loss")
         #expect(axes.legend?.fontSize == 14.4, "matplotlib's 'x-large'")
@@ -66,7 +66,7 @@ struct BatchSizeTests {
                                    "batch size: 128, lr: 0.08", "batch size: 256, lr: 0.16"])
         #expect(l[4].style.color == Color(hex: 0x000000) && l[4].style.dash == .dashed)
         #expect(l.allSatisfy { $0.points.count == 2 })
-        #expect(figure.axes[0].xlabel == "epoch" && figure.axes[0].ylabel == "loss")
+        #expect(figure[axes: 0].xlabel == "epoch" && figure[axes: 0].ylabel == "loss")
     }
 
     @Test func sameSpecSameCurves() throws {

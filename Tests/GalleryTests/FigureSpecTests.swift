@@ -35,7 +35,7 @@ struct FigureSpecTests {
     @Test func d2lSGDFigureHoldsTheNotebooksTrajectory() throws {
         let spec = try Catalog.specs().first { $0.name == "d2l_sgd" }!
         let fig = try FigureBuilder(spec: spec).build()
-        let lines = fig.axes[0].artists.compactMap { $0 as? Line2D }
+        let lines = fig[axes: 0].artists.compactMap { $0 as? Line2D }
         // minimum, start, path, end — in seed 000's plotting order.
         #expect(lines.count == 4)
         let path = lines[2].points
@@ -48,9 +48,9 @@ struct FigureSpecTests {
         #expect(abs(end.x - -5 * pow(0.99, 50)) < 1e-12 && abs(end.y - -2 * pow(0.8, 50)) < 1e-12)
         #expect(lines[2].style.color == Color(hex: 0xff7f0e))
         #expect(lines[0].points == [Point(0, 0)] && lines[0].style.marker == .star)
-        let texts = fig.axes[0].artists.compactMap { $0 as? TextArtist }.map(\.text)
+        let texts = fig[axes: 0].artists.compactMap { $0 as? TextArtist }.map(\.text)
         #expect(texts == ["minimum", "start", "end"])
-        #expect(fig.axes[0].title == "SGD")
+        #expect(fig[axes: 0].title == "SGD")
         #expect(fig.pixelWidth == 1000 && fig.pixelHeight == 600)
     }
 

@@ -13,11 +13,11 @@ struct BareRenderTests {
     func bareFigure(width: Int, height: Int) -> Figure {
         var fig = Figure(width: Double(width) / 100, height: Double(height) / 100, dpi: 100)
         let a = fig.addAxes()
-        fig.axes[a].xlim = -5.5...3
-        fig.axes[a].ylim = -3...3
-        fig.axes[a].title = "hidden"
-        fig.axes[a].xlabel = "hidden"
-        fig.axes[a].contourf(domain: Rect(x: -5.5, y: -3, width: 8.5, height: 6), function: Self.f)
+        fig[axes: a].xlim = -5.5...3
+        fig[axes: a].ylim = -3...3
+        fig[axes: a].title = "hidden"
+        fig[axes: a].xlabel = "hidden"
+        fig[axes: a].contourf(domain: Rect(x: -5.5, y: -3, width: 8.5, height: 6), function: Self.f)
         fig.bare = true
         return fig
     }
@@ -25,7 +25,7 @@ struct BareRenderTests {
     /// Point-sampled bands: no geometry shared with the contour code.
     func reference(width: Int, height: Int) -> Image {
         let levels = [0.0, 3, 6, 9, 12, 15, 18, 21, 24]
-        var image = Image(width: width, height: height, background: .white)
+        var pixels = Image(width: width, height: height, background: .white).pixels
         for py in 0..<height {
             for px in 0..<width {
                 var r = 0.0, g = 0.0, b = 0.0
@@ -40,12 +40,12 @@ struct BareRenderTests {
                     }
                 }
                 let i = (py * width + px) * 4
-                image.pixels[i] = UInt8(r / 16 * 255 + 0.5)
-                image.pixels[i + 1] = UInt8(g / 16 * 255 + 0.5)
-                image.pixels[i + 2] = UInt8(b / 16 * 255 + 0.5)
+                pixels[i] = UInt8(r / 16 * 255 + 0.5)
+                pixels[i + 1] = UInt8(g / 16 * 255 + 0.5)
+                pixels[i + 2] = UInt8(b / 16 * 255 + 0.5)
             }
         }
-        return image
+        return Image(width: width, height: height, pixels: pixels)!
     }
 
     @Test func bareFillsTheCanvasWithThePlotArea() {

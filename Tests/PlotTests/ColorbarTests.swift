@@ -81,7 +81,7 @@ struct ColorbarTests {
             .compactMap { Color(parsing: $0) }
         let levels = (0...7).map { 8 * Double($0) }
         let cb = try #require(Colorbar(levels: levels, colors: colors))
-        var canvas = Canvas(width: 200, height: 500, background: .white)
+        var canvas = RasterCanvas(width: 200, height: 500, background: .white)
         let area = Rect(x: 20, y: 19, width: 23, height: 462)
         cb.draw(in: &canvas, area: area, font: font, theme: .matplotlib, pointScale: 100 / 72)
         for k in 0..<7 {
@@ -101,7 +101,7 @@ struct ColorbarTests {
         }
         // A continuous bar: the bottom row is the map's first entry, the top its last.
         let g = try #require(Colorbar(colormap: .viridis, min: 0, max: 1))
-        var c2 = Canvas(width: 100, height: 300, background: .white)
+        var c2 = RasterCanvas(width: 100, height: 300, background: .white)
         let a2 = Rect(x: 10, y: 10, width: 20, height: 256)
         g.draw(in: &c2, area: a2, font: font, theme: .matplotlib, pointScale: 1)
         let bottom = c2.image[20, 264].rgba8, top = c2.image[20, 12].rgba8
@@ -112,13 +112,66 @@ struct ColorbarTests {
     @Test func colorbarOfAFillUsesItsLevelsAndColours() throws {
         let f: @Sendable (Double, Double) -> Double = { x, y in 0.2 * x * x + 2 * y * y }
         var fill = ContourFill(domain: Rect(x: -2, y: -2, width: 6.9, height: 6.9), function: f)
-        let cb = try #require(Colorbar(for: fill, plotSize: (620, 462)))
+        // The domain drawn 620 × 462 pixels large.
+        let map = DataTransform(affine: Transform(a: 620 / 6.9, b: 0, c: 0, d: -462 / 6.9, tx: 0, ty: 0))
+        let cb = try #require(Colorbar(for: fill, dataToPixel: map))
         guard case .bands(let levels, let colors) = cb.content else { Issue.record("bands"); return }
         #expect(levels == [0, 8, 16, 24, 32, 40, 48, 56])
         #expect(colors[0] == Colormap.gnuplot.color(at: 4.0 / 56))
         fill.bandColors = [.red, .black]
-        let cb2 = try #require(Colorbar(for: fill, plotSize: (620, 462)))
+        let cb2 = try #require(Colorbar(for: fill, dataToPixel: map))
         guard case .bands(_, let c2) = cb2.content else { return }
         #expect(c2.count == 7 && c2[2] == .red && c2[3] == .black)
+    }
+}
+
+/// The colorbar beside an axes, as laid out and drawn in a figure.
+struct ColorbarInFigureTests {
+    static let font = try! Font.defaultFont()
+
+    /// An axes with a filled contour of `f` over [−1, 1]² and its colorbar.
+    func figure(width: Double, height: Double, _ f: @escaping @Sendable (Double, Double) -> Double) -> (Figure, ContourFill) {
+        var fig = Figure(width: width, height: height, dpi: 100)
+        let a = fig.addAxes()
+        let fill = ContourFill(domain: Rect(x: -1, y: -1, width: 2, height: 2), function: f)
+        fig[axes: a].add(fill)
+        fig[axes: a].colorbar = ColorbarSlot(for: fill)
+        return (fig, fill)
+    }
+
+    /// Bug: the bar was placed by an approximation of `make_axes` that kept the
+    /// full height when the slot is too narrow for aspect 20; matplotlib (and
+    /// `Colorbar.layout`) shortens the bar and centres it.
+    @Test func aTallAxesGetsMatplotlibsShortenedCentredBar() throws {
+        let (fig, _) = figure(width: 2, height: 8) { x, y in x * x + y * y }
+        let drawing = try #require(fig.laidOut(font: Self.font).first as? AxesDrawing)
+        let bar = try #require(drawing.colorbarArea)
+        let box = drawing.geometry.box
+        let expected = Colorbar.layout(parent: box, figureWidth: 1, figureHeight: 1).bar
+        // The slot (0.15 of the box's width) is too narrow for the box's height at
+        // aspect 20: the bar is 20 slot widths tall, well short of the box.
+        #expect(abs(expected.height - 20 * 0.15 * box.width) < 1e-9 && expected.height < box.height - 50)
+        #expect(abs(bar.height - expected.height) <= 1)
+        #expect(abs(bar.midY - box.midY) <= 1)
+        #expect(abs(bar.minX - expected.minX) <= 1 && abs(bar.width - expected.width) <= 1)
+    }
+
+    /// Bug: the colorbar's levels came from a grid of a fixed 775 × 462 pixels
+    /// while the bands are sampled at the plot's real size; a narrow peak that
+    /// one grid hits and the other misses gave the two different levels.
+    @Test func theColorbarShowsTheLevelsTheBandsAreDrawnWith() throws {
+        let peak: @Sendable (Double, Double) -> Double = { x, y in
+            exp(-((x - 0.3137) * (x - 0.3137) + (y - 0.2718) * (y - 0.2718)) / 2e-4)
+        }
+        let (fig, fill) = figure(width: 4, height: 3, peak)
+        let drawing = try #require(fig.laidOut(font: Self.font).first as? AxesDrawing)
+        let drawn = fill.resolvedLevels(for: fill.grid(drawnThrough: drawing.dataToPixel))
+        guard case .bands(let shown, _) = try #require(drawing.colorbar).content else {
+            Issue.record("a filled contour's colorbar has bands"); return
+        }
+        #expect(shown == drawn)
+        // The old fixed grid gives other levels for this function: the test tells the two apart.
+        let fixed = fill.resolvedLevels(for: fill.grid(pixelSize: (775, 462)))
+        #expect(fixed != drawn, "levels \(fixed) at 775 × 462 and \(drawn) as drawn")
     }
 }

@@ -12,17 +12,17 @@ struct FigureRenderTests {
     func contourFigure(theme: Theme = .matplotlib) -> Figure {
         var fig = Figure(width: 5, height: 3, dpi: 100, theme: theme)
         let a = fig.addAxes()
-        fig.axes[a].xlim = -5.5...3
-        fig.axes[a].ylim = -3...3
-        fig.axes[a].contourf(domain: Rect(x: -5.5, y: -3, width: 8.5, height: 6), function: Self.d2l)
+        fig[axes: a].xlim = -5.5...3
+        fig[axes: a].ylim = -3...3
+        fig[axes: a].contourf(domain: Rect(x: -5.5, y: -3, width: 8.5, height: 6), function: Self.d2l)
         return fig
     }
 
     @Test func plotAreaIsMatplotlibsSubplotBox() {
         var fig = Figure()
         fig.addAxes()
-        fig.axes[0].xlim = -5.5...3
-        fig.axes[0].ylim = -3...3
+        fig[axes: 0].xlim = -5.5...3
+        fig[axes: 0].ylim = -3...3
         let area = fig.plotAreas(font: Self.font)[0].area
         #expect(area == Rect(x: 125, y: 72, width: 775, height: 462))
     }
@@ -48,7 +48,7 @@ struct FigureRenderTests {
     /// neighbouring band colours: the white background never shows at a band edge.
     @Test func noSeamsBetweenBands() {
         var fig = contourFigure()
-        fig.axes[0].showFrame = false
+        fig[axes: 0].showFrame = false
         let image = fig.render(font: Self.font)
         let area = fig.plotAreas(font: Self.font)[0].area
         let levels = ContourLevels.automatic(zmin: 0, zmax: 21.025)
@@ -76,21 +76,21 @@ struct FigureRenderTests {
         var fig = contourFigure()
         var pts: [Point] = [Point(-5, -2)]
         for _ in 0..<20 { let p = pts.last!; pts.append(Point(p.x - 0.1 * 0.2 * p.x, p.y - 0.1 * 4 * p.y)) }
-        fig.axes[0].plot(pts, style: LineStyle(format: "-o")!)
-        fig.axes[0].plot([Point(0, 0)], style: { var s = LineStyle(format: "r*")!; s.markerSize = 15; return s }())
-        fig.axes[0].text("minimum", at: Point(0, 0.25), color: .white)
-        fig.axes[0].title = "SGD"
-        fig.axes[0].xlabel = "x1"
-        fig.axes[0].ylabel = "x2"
+        fig[axes: 0].plot(pts, style: LineStyle(format: "-o")!)
+        fig[axes: 0].plot([Point(0, 0)], style: { var s = LineStyle(format: "r*")!; s.markerSize = 15; return s }())
+        fig[axes: 0].text("minimum", at: Point(0, 0.25), color: .white)
+        fig[axes: 0].title = "SGD"
+        fig[axes: 0].xlabel = "x1"
+        fig[axes: 0].ylabel = "x2"
         try GoldenImage.check(fig.render(font: Self.font), named: "trajectory_small")
     }
 
     @Test func offCanvasAndNonFinitePointsDoNotCrashOrPaintTheCorner() {
         var fig = Figure(width: 3, height: 2, dpi: 100)
         let a = fig.addAxes()
-        fig.axes[a].xlim = 0...1
-        fig.axes[a].ylim = 0...1
-        fig.axes[a].plot([Point(0.5, 0.5), Point(.nan, 1), Point(1e300, -1e300), Point(0.2, .infinity)],
+        fig[axes: a].xlim = 0...1
+        fig[axes: a].ylim = 0...1
+        fig[axes: a].plot([Point(0.5, 0.5), Point(.nan, 1), Point(1e300, -1e300), Point(0.2, .infinity)],
                          style: LineStyle(format: "-o")!)
         let image = fig.render(font: Self.font)
         #expect(image[0, 0] == .white)

@@ -29,19 +29,19 @@ enum GoldenImage {
                          sourceLocation: sourceLocation)
             return
         }
-        var diff = Image(width: image.width, height: image.height, background: .white)
+        var diffPixels = Image(width: image.width, height: image.height, background: .white).pixels
         var differing = 0
         for i in stride(from: 0, to: image.pixels.count, by: 4) {
             let d = (0..<4).map { abs(Int(image.pixels[i + $0]) - Int(golden.pixels[i + $0])) }.max()!
             if d > channelTolerance {
                 differing += 1
-                diff.pixels[i] = 255; diff.pixels[i + 1] = 0; diff.pixels[i + 2] = 0
+                diffPixels[i] = 255; diffPixels[i + 1] = 0; diffPixels[i + 2] = 0
             }
         }
         let share = Double(differing) / Double(image.width * image.height)
         if share > differingShare {
             try Data(PNGEncoder.encode(image)).write(to: folder.appendingPathComponent("\(name).actual.png"))
-            try Data(PNGEncoder.encode(diff)).write(to: folder.appendingPathComponent("\(name).diff.png"))
+            try Data(PNGEncoder.encode(Image(width: image.width, height: image.height, pixels: diffPixels)!)).write(to: folder.appendingPathComponent("\(name).diff.png"))
             Issue.record("\(name): \(differing) pixels (\(share * 100) %) differ from the golden; see \(name).diff.png",
                          sourceLocation: sourceLocation)
         }

@@ -34,7 +34,7 @@ struct LogLocatorTests {
         // 5 % margins in log space: 4 decades ± 0.2 decade.
         #expect(abs(y.lowerBound - 1e-4 / pow(10, 0.2)) < 1e-12)
         #expect(abs(y.upperBound - pow(10, 0.2)) < 1e-9)
-        let t = AxesRenderer.dataToPixel(x: 0...1, y: 1e-4...1, area: Rect(x: 0, y: 0, width: 100, height: 400),
+        let t = AxesGeometry.dataToPixel(x: 0...1, y: 1e-4...1, area: Rect(x: 0, y: 0, width: 100, height: 400),
                                          yScale: .log)
         #expect(abs(t.apply(Point(0, 1e-2)).y - 200) < 1e-9)
         #expect(t.apply(Point(0, -1)).y.isNaN)
@@ -76,10 +76,10 @@ struct LayoutTests {
     func figure(_ w: Int, _ h: Int) -> Figure {
         var fig = Figure(width: Double(w) / 100, height: Double(h) / 100, dpi: 100)
         for i in fig.subplots(rows: 1, columns: 2) {
-            fig.axes[i].plot((0..<50).map { Point(Double($0) * 1000, Double($0 * $0) * 1e5) }, style: LineStyle())
-            fig.axes[i].title = "a title over the panel"
-            fig.axes[i].xlabel = "Iterations"
-            fig.axes[i].ylabel = "Loss value"
+            fig[axes: i].plot((0..<50).map { Point(Double($0) * 1000, Double($0 * $0) * 1e5) }, style: LineStyle())
+            fig[axes: i].title = "a title over the panel"
+            fig[axes: i].xlabel = "Iterations"
+            fig[axes: i].ylabel = "Loss value"
         }
         return fig
     }
@@ -107,7 +107,7 @@ struct LayoutTests {
     @Test func defaultsAreKeptWhenTheyFit() {
         var fig = Figure()
         fig.addAxes()
-        fig.axes[0].plot([Point(0, 0), Point(1, 1)], style: LineStyle())
+        fig[axes: 0].plot([Point(0, 0), Point(1, 1)], style: LineStyle())
         #expect(fig.plotAreas(font: Self.font)[0].area == Rect(x: 125, y: 72, width: 775, height: 462))
     }
 }

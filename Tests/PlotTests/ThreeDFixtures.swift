@@ -33,9 +33,9 @@ enum ThreeDFixtures {
         ax.xlabel = "x1"
         ax.ylabel = "x2"
         ax.zlabel = "f(x1,x2)"
-        ax.legend = .upperLeft
+        ax.legend = Legend(location: .upperLeft)
         var fig = Figure(width: 10, height: 6, dpi: 100)
-        fig.axes3D = [ax]
+        fig.add(ax)
         return fig
     }
 
@@ -50,7 +50,7 @@ enum ThreeDFixtures {
         ax.zlabel = "z"
         ax.labelSize = 16
         var fig = Figure(width: 8, height: 8, dpi: 100)
-        fig.axes3D = [ax]
+        fig.add(ax)
         return fig
     }
 }

@@ -19,9 +19,8 @@ struct ThreeDRenderTests {
         return ax
     }
 
-    func scene(_ ax: Axes3D, width: Int = 400, height: Int = 400) throws -> Scene3D {
-        Scene3D(axes: ax, background: Image(width: width, height: height, background: .white), dpi: 100,
-                theme: .matplotlib, font: try Font.defaultFont())
+    func scene(_ ax: Axes3D, width: Int = 400, height: Int = 400) throws -> TestScene {
+        try TestScene(axes: ax, width: width, height: height)
     }
 
     @Test func pathBehindTheSurfaceIsHiddenAndInFrontIsDrawn() throws {
@@ -170,11 +169,12 @@ struct ThreeDRenderTests {
         let fig = try ThreeDFixtures.saddle(steps: 40, gridPoints: 30)
         let a = fig.render(font: font), b = fig.render(font: font)
         #expect(a == b)
-        let anim = Animation3D(figure: fig, font: font)
-        #expect(anim.lastStep == 40)
-        #expect(anim.frame(anim.lastStep) == a)
-        // Frame 0 differs from the static layer only by the start points and legend.
-        #expect(anim.frame(0) != anim.staticImage)
+        let anim = FigureAnimation(figure: fig, font: font)
+        #expect(fig.lastStep == 40 && anim.frameCount == 41)
+        let frames = anim.frames([0, 40])
+        #expect(frames[1] == a)
+        // Frame 0 shows only the start points: not the finished figure.
+        #expect(frames[0] != a)
     }
 
     @Test func projectedContoursLieOnTheLevelSetAndThePlane() {
@@ -210,28 +210,65 @@ struct ThreeDRenderTests {
     @Test func framesDrawnInAnyOrderAreTheSame() throws {
         let font = try Font.defaultFont()
         let fig = try ThreeDFixtures.saddle(steps: 30, gridPoints: 20, headMarker: .circle)
-        let anim = Animation3D(figure: fig, font: font)
-        let later = anim.frame(20), earlier = anim.frame(7)
-        #expect(anim.frame(7) == earlier && anim.frame(20) == later)
-        #expect(earlier != later)
+        let anim = FigureAnimation(figure: fig, font: font)
+        let f = anim.frames([20, 7, 7, 20])
+        #expect(f[2] == f[1] && f[3] == f[0])
+        #expect(f[0] != f[1])
     }
 
     @Test func legendSitsInTheAxesCornerWithTheLineColours() throws {
         let font = try Font.defaultFont()
-        let entries = [LegendEntry(label: "SGD", style: LineStyle(color: Self.red, lineWidth: 2)),
-                       LegendEntry(label: "Adam", style: LineStyle(color: Self.blue, lineWidth: 2))]
-        let area = Rect(x: 281.5, y: 72, width: 462, height: 462)
-        let o = try #require(Legend3D.overlay(entries: entries, location: .upperLeft, area: area, font: font,
-                                              theme: .matplotlib, pointScale: 100.0 / 72))
-        // matplotlib: 0.5 × 10 pt from the axes corner.
-        #expect(abs(Double(o.x + 2) - (281.5 + 6.94)) < 1.5 && abs(Double(o.y + 2) - (72 + 6.94)) < 1.5)
-        var target = Image(width: 1000, height: 600, background: .white)
-        o.draw(onto: &target)
+        var ax = bareAxes { _, _ in 0 }
+        ax.paths = [Path3D(points: [Vector3(0, 0, 0), Vector3(0.5, 0, 0)], color: Self.red, lineWidth: 2, label: "SGD"),
+                    Path3D(points: [Vector3(0, 0, 0), Vector3(0, 0.5, 0)], color: Self.blue, lineWidth: 2, label: "Adam")]
+        ax.legend = Legend(location: .upperLeft)
+        var fig = Figure(width: 10, height: 6, dpi: 100)
+        fig.add(ax)
+        let image = fig.render(font: font)
+        let area = fig.plotAreas(font: font)[0].area
+        // matplotlib: 0.5 × 10 pt from the axes corner; the box's grey edge starts there.
+        let inset = 0.5 * 10 * 100 / 72
+        let edge = image[Int(area.minX + inset + 8), Int((area.minY + inset).rounded())]
+        #expect(edge != .white && edge.r > 0.6, "legend edge at the corner: \(edge)")
+        // The entries' line samples in their colours, inside the legend's quarter.
         var seen = Set<Color>()
-        for y in 0..<target.height { for x in 0..<target.width { seen.insert(target[x, y]) } }
+        for y in Int(area.minY)..<Int(area.minY + 60) {
+            for x in Int(area.minX)..<Int(area.minX + 120) { seen.insert(image[x, y]) }
+        }
         #expect(seen.contains(Self.red) && seen.contains(Self.blue))
-        let right = try #require(Legend3D.overlay(entries: entries, location: .upperRight, area: area, font: font,
-                                                  theme: .matplotlib, pointScale: 100.0 / 72))
-        #expect(Double(right.x + right.image.width) <= area.maxX + 1 && right.x > o.x)
+    }
+}
+
+/// A 3-D axes laid out in the default subplot box of a `width × height` figure,
+/// with its static layer and frames on a white background.
+struct TestScene {
+    let scene: Scene3D
+    let width: Int, height: Int
+
+    init(axes: Axes3D, width: Int, height: Int) throws {
+        self.width = width
+        self.height = height
+        let env = DrawEnvironment(font: try Font.defaultFont(), theme: .matplotlib, dpi: 100,
+                                  figureWidth: width, figureHeight: height)
+        let p = axes.position, W = Double(width), H = Double(height)
+        let box = Rect(x: p.minX * W, y: (1 - p.maxY) * H, width: p.width * W, height: p.height * H)
+        scene = Scene3D(axes: axes, box: box, environment: env)
+    }
+
+    var camera: Camera3D { scene.camera }
+    var depth: DepthBuffer { scene.depth }
+
+    /// The static layer alone.
+    var image: Image {
+        var canvas: any Canvas = RasterCanvas(width: width, height: height, background: .white)
+        scene.drawStatic(on: &canvas)
+        return (canvas as! RasterCanvas).image
+    }
+
+    /// The static layer with the paths up to point `k`.
+    func frame(upTo k: Int) -> Image {
+        var canvas: any Canvas = RasterCanvas(image: image)
+        scene.drawMoving(atStep: k, on: &canvas)
+        return (canvas as! RasterCanvas).image
     }
 }

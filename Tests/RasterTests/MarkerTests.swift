@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func canvasDrawsFaceAndEdge() {
-        var canvas = Canvas(width: 40, height: 40, background: .white)
+        var canvas = RasterCanvas(width: 40, height: 40, background: .white)
         canvas.drawMarker(.square, at: Point(20, 20), size: 20, face: .red, edge: .black, edgeWidth: 2)
         #expect(canvas.image[20, 20] == .red)          // face
         #expect(canvas.image[10, 20] == .black)        // the edge straddles x = 10 (9…11)
@@ -54,7 +54,7 @@ import Testing
         #expect(canvas.image[9, 9] == .black)          // miter corner: the square's corner
 
         // x takes the line colour from `edge`, or from `face` when there is no edge.
-        var c2 = Canvas(width: 40, height: 40, background: .white)
+        var c2 = RasterCanvas(width: 40, height: 40, background: .white)
         c2.drawMarker(.x, at: Point(20, 20), size: 20, face: .red, edge: nil, edgeWidth: 2)
         #expect(c2.image[20, 20] == .red)
         #expect(c2.image[20, 14] == .white)            // between the arms
@@ -62,14 +62,14 @@ import Testing
         #expect(c2.image[20, 14] == .black)
 
         // Off-canvas and non-finite centres draw nothing and do not crash.
-        var c3 = Canvas(width: 10, height: 10, background: .white)
+        var c3 = RasterCanvas(width: 10, height: 10, background: .white)
         c3.drawMarker(.circle, at: Point(.nan, 5), size: 6, face: .red, edge: .black, edgeWidth: 1)
         c3.drawMarker(.star, at: Point(-100, 5), size: 6, face: .red, edge: .black, edgeWidth: 1)
         #expect(c3.image == Image(width: 10, height: 10, background: .white))
     }
 
     @Test func canvasClipLimitsDrawing() {
-        var canvas = Canvas(width: 30, height: 30, background: .white)
+        var canvas = RasterCanvas(width: 30, height: 30, background: .white)
         canvas.clip = Rect(x: 10, y: 10, width: 10, height: 10)
         canvas.fill(.rectangle(Rect(x: 0, y: 0, width: 30, height: 30)), color: .black)
         #expect(canvas.image[15, 15] == .black)

@@ -72,7 +72,7 @@ func strokeArea(_ path: Path, _ style: StrokeStyle) -> Double {
     @Test func translucentStrokeIsUniformWhereItCrossesItself() {
         // A bow tie crossing itself at (20, 20), and a reversal over the same pixels.
         let bow = Path(polyline: [Point(5, 5), Point(35, 35), Point(35, 5), Point(5, 35)])
-        var canvas = Canvas(width: 40, height: 40, background: .white)
+        var canvas = RasterCanvas(width: 40, height: 40, background: .white)
         canvas.stroke(bow, style: StrokeStyle(width: 4), color: Color.black.withAlpha(0.5))
         #expect(canvas.image[20, 20] == canvas.image[10, 10])
         #expect(canvas.image[35, 20] == canvas.image[10, 10])   // on the vertical side

@@ -23,8 +23,9 @@ import Testing
     }
 
     @Test func colorIsUsed() throws {
-        var img = Image(width: 100, height: 50, background: .white)
-        font.draw("H", into: &img, at: Point(10, 40), sizePx: 30, color: .red)
+        var canvas = RasterCanvas(width: 100, height: 50, background: .white)
+        canvas.drawText("H", font: font, at: Point(10, 40), sizePx: 30, color: .red)
+        let img = canvas.image
         #expect(img.pixels.contains(255) && (0..<img.width * img.height).contains { i in
             img.pixels[i * 4] == 255 && img.pixels[i * 4 + 1] == 0 && img.pixels[i * 4 + 2] == 0
         })

@@ -26,9 +26,10 @@ enum TextTestSupport {
                        width: Int = 300, height: Int = 200,
                        anchorX: TextAnchorX = .left, anchorY: TextAnchorY = .baseline,
                        rotation: Double = 0, clip: Rect? = nil) throws -> Image {
-        var img = Image(width: width, height: height, background: .white)
-        try Font.defaultFont().draw(text, into: &img, at: at, sizePx: size, color: .black,
-                                    anchorX: anchorX, anchorY: anchorY, rotation: rotation, clip: clip)
-        return img
+        var canvas = RasterCanvas(width: width, height: height, background: .white)
+        canvas.clip = clip
+        canvas.drawText(text, font: try Font.defaultFont(), at: at, sizePx: size, color: .black,
+                        anchorX: anchorX, anchorY: anchorY, rotation: rotation)
+        return canvas.image
     }
 }

@@ -7,8 +7,8 @@ import Raster
 /// (`Figure.staticLayer`); frame k copies that image and draws each panel's
 /// moving layer at step k — the same calls `Figure.render` makes at the last
 /// step, so the last frame is the still, pixel for pixel. Orbit: every 3-D panel
-/// turns by 360°·i/n for frame i and the whole figure is rendered (paths
-/// complete); frame 0 is the still.
+/// turns by 360°·(i + 1)/n for frame i of n and the whole figure is rendered
+/// (paths complete); the last frame turns by none, so it is the still too.
 ///
 /// ```swift
 /// let animation = FigureAnimation(figure: figure, font: font)
@@ -51,21 +51,50 @@ public struct FigureAnimation: Sendable {
 
     /// Hands each frame and its delay in seconds to `body`, in order.
     public func forEachFrame(_ body: (Image, Double) throws -> Void) rethrows {
-        let steps = frameSteps
-        if let n = settings.orbitFrames, n > 0 {
-            for i in 0..<n {
-                var turned = figure
-                turned.panels = figure.panels.map { $0.turned(byAzimuth: 360 * Double(i) / Double(n)) }
-                try body(turned.render(font: font), delay(ofFrame: i, count: n))
+        let maker = FrameMaker(self)
+        let n = frameCount
+        for i in 0..<n { try body(maker.frame(i), delay(ofFrame: i, count: n)) }
+    }
+
+    /// Frames `indices` (0-based, each within 0..<frameCount), laid out once:
+    /// random access for tests and previews.
+    public func frames(_ indices: [Int]) -> [Image] {
+        let maker = FrameMaker(self)
+        return indices.map(maker.frame)
+    }
+
+    /// What frames are made from, prepared once: the laid-out panels and the
+    /// static layer (growing paths), or nothing (an orbit renders each frame whole).
+    private struct FrameMaker {
+        let animation: FigureAnimation
+        let steps: [Int]
+        let drawings: [any PanelDrawing]
+        let background: Image?
+
+        init(_ animation: FigureAnimation) {
+            self.animation = animation
+            steps = animation.frameSteps
+            if animation.settings.orbitFrames ?? 0 > 0 {
+                drawings = []
+                background = nil
+            } else {
+                drawings = animation.figure.laidOut(font: animation.font)
+                background = animation.figure.staticLayer(drawings, font: animation.font)
             }
-            return
         }
-        let drawings = figure.laidOut(font: font)
-        let background = figure.staticLayer(drawings, font: font)
-        for (i, k) in steps.enumerated() {
+
+        func frame(_ i: Int) -> Image {
+            let figure = animation.figure, font = animation.font
+            guard let background else {
+                // Frame i turns by i/n of a circle, the last by none: it is the still.
+                let n = steps.count
+                var turned = figure
+                turned.panels = figure.panels.map { $0.turned(byAzimuth: 360 * Double((i + 1) % n) / Double(n)) }
+                return turned.render(font: font)
+            }
             var canvas: any Canvas = RasterCanvas(image: background)
-            figure.drawMovingLayer(drawings, atStep: k, font: font, on: &canvas)
-            try body((canvas as! RasterCanvas).image, delay(ofFrame: i, count: steps.count))
+            figure.drawMovingLayer(drawings, atStep: steps[i], font: font, on: &canvas)
+            return (canvas as! RasterCanvas).image
         }
     }
 }

@@ -134,7 +134,7 @@ public struct Colorbar: Sendable {
     /// Draws the bar filling `area` (pixels, y down) with its outline, ticks, tick
     /// labels and label to the right of it. Not clipped; nothing is drawn for an
     /// empty or non-finite area.
-    public func draw(in canvas: inout any Canvas, area: Rect, font: Font, theme: Theme, pointScale: Double) {
+    public func draw(in canvas: inout some Canvas, area: Rect, font: Font, theme: Theme, pointScale: Double) {
         guard !area.isEmpty, area.minX.isFinite, area.minY.isFinite, area.maxX.isFinite, area.maxY.isFinite else { return }
         let saved = canvas.clip
         canvas.clip = nil
