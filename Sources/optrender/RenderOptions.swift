@@ -1,8 +1,11 @@
 import ArgumentParser
 import Gallery
 
-/// Options shared by `--all` and `render`: output size, bare plot areas, animations.
+/// Options shared by `--all` and `render`: output folder, size, bare plot areas, animations.
 struct RenderOptions: ParsableArguments {
+    @Option(name: .long, help: "Output folder (must exist and be writable).")
+    var out: String = "."
+
     @Option(name: .long, help: "Output size in pixels, WIDTHxHEIGHT (e.g. 1600x900); the dpi stays, so text keeps its size.")
     var size: String?
 
