@@ -43,36 +43,39 @@ struct SpecRenderer {
             figure.height = Double(h) / figure.dpi
         }
         figure.bare = options.bare
+        let selection = try options.outputSelection()
         var written: [String] = []
-        if !options.gifOnly {
-            // Level 9: some 25 % smaller than 6 on figures, for ~30 ms more.
-            let png = try PNGEncoder.encode(figure.render(font: font), compressionLevel: 9)
-            try output.write(png, to: "\(spec.name).png")
-            written.append(output.url.appendingPathComponent("\(spec.name).png").path)
+        if let still = selection.still {
+            let name = "\(spec.name).\(still.fileExtension)"
+            try output.write(still.init().encode(figure.render(font: font)), to: name)
+            written.append(output.url.appendingPathComponent(name).path)
         }
-        let animated = !options.noGif && spec.animation != nil
-            || ((options.gif || options.gifOnly) && (figure.hasGrowingArtists || figure.axes3D.contains { !$0.paths.isEmpty }))
-        if animated {
-            let gif = try animation(of: figure, spec: spec)
-            try output.write(gif, to: "\(spec.name).gif")
-            written.append(output.url.appendingPathComponent("\(spec.name).gif").path)
+        let paths = figure.hasGrowingArtists || figure.axes3D.contains { !$0.paths.isEmpty }
+        if let format = selection.animation, spec.animation != nil || (selection.animatesEveryPath && paths) {
+            let name = "\(spec.name).\(format.fileExtension)"
+            try output.write(animation(of: figure, spec: spec, format: format), to: name)
+            written.append(output.url.appendingPathComponent(name).path)
         }
         return written
     }
 
-    /// The GIF of `figure`: frame per `stepsPerFrame` steps at `fps`, last frame held.
-    func animation(of figure: Figure, spec figureSpec: FigureSpec) throws -> [UInt8] {
+    /// The animation of `figure` in `format`: frame per `stepsPerFrame` steps at
+    /// `fps`, last frame held. Frames go to the encoder as they are made.
+    func animation(of figure: Figure, spec figureSpec: FigureSpec, format: any AnimationEncoder.Type) throws -> [UInt8] {
         let spec = figureSpec.animation
         let fps = options.fps ?? spec?.fps ?? 1 / 0.06
         let stepsPerFrame = options.stepsPerFrame ?? spec?.stepsPerFrame ?? 1
         let hold = options.hold ?? spec?.hold ?? 1.5
-        var gif = GIFAnimation(width: figure.pixelWidth, height: figure.pixelHeight)
+        var encoder: any AnimationEncoder
+        do { encoder = try format.init(width: figure.pixelWidth, height: figure.pixelHeight) } catch { throw CLIFailure("\(error)") }
+        var failure: (any Error)?
         let orbit = figureSpec.panels.lazy.compactMap { $0.surface?.orbit == true ? ($0.surface?.orbitFrames ?? 72) : nil }.first
         forEachFrame(of: figure, orbit: orbit, counter: spec?.counter ?? false, stepsPerFrame: stepsPerFrame) {
-            gif.addFrame($0, delay: 1 / fps)
+            guard failure == nil else { return }
+            do { try encoder.addFrame($0, delay: 1 / fps) } catch { failure = error }
         }
-        gif.lastFrameHold = max(hold, 1 / fps)
-        do { return try gif.encode() } catch { throw CLIFailure("\(error)") }
+        if let failure { throw CLIFailure("\(failure)") }
+        do { return try encoder.finish(lastFrameHold: max(hold, 1 / fps)) } catch { throw CLIFailure("\(error)") }
     }
 }
 

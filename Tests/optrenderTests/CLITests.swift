@@ -106,6 +106,31 @@ struct CLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: cwd.path).isEmpty)
     }
 
+    @Test func formatChoosesStillsOrAnimations() throws {
+        let png = try Self.tempDir(), gif = try Self.tempDir()
+        let r = try Self.run(["--all", "--only", "d2l_adam", "--format", "png", "--out", png.path])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: png.path) == ["d2l_adam.png"])
+        // gif = animations only, of every figure with paths (as --gif-only), also through `render`.
+        let g = try Self.run(["--all", "--only", "lr_demo_lr0.2", "--format", "gif", "--out", gif.path])
+        #expect(g.code == 0, "\(g.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: gif.path) == ["lr_demo_lr0.2.gif"])
+        let old = try Self.tempDir()
+        _ = try Self.run(["--all", "--only", "lr_demo_lr0.2", "--gif-only", "--out", old.path])
+        #expect(try Data(contentsOf: old.appendingPathComponent("lr_demo_lr0.2.gif"))
+                == Data(contentsOf: gif.appendingPathComponent("lr_demo_lr0.2.gif")))
+    }
+
+    @Test func unknownOrContradictoryFormatIsAUsageErrorOnOneLine() throws {
+        let dir = try Self.tempDir()
+        let r = try Self.run(["--all", "--format", "webp", "--out", dir.path])
+        #expect(r.code == 2)
+        #expect(r.err.split(separator: "\n").count == 1 && r.err.contains("png, gif"))
+        let both = try Self.run(["render", "x.yaml", "--format", "png", "--gif-only", "--out", dir.path])
+        #expect(both.code == 2 && both.err.contains("contradicts"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
     @Test func animatedSpecsWriteAGIFBesideThePNG() throws {
         let dir = try Self.tempDir()
         let r = try Self.run(["--all", "--only", "d2l_adam", "--out", dir.path])
