@@ -13,19 +13,18 @@ public enum Catalog {
             .sorted { $0.name < $1.name }
     }
 
-    /// The catalog folder: inside the resource bundle next to the executable,
-    /// or SwiftPM's `Bundle.module` location.
+    /// The `Catalog` folder of SwiftPM's resource bundle for this target
+    /// (`Bundle.module`, declared by `resources: [.copy("Catalog")]`).
+    ///
+    /// On Linux `Bundle.module` is the `optrender_Gallery.resources` folder next
+    /// to the executable, else the one in the build folder it was built in; when
+    /// neither exists, SwiftPM's accessor stops the process with "could not load
+    /// resource bundle" (its own `fatalError`, not an error this function can
+    /// throw). An install must therefore copy that folder beside the binary.
     static func directory() throws -> URL {
-        let fm = FileManager.default
-        var candidates: [URL] = []
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        for bundle in ["optrender_Gallery.resources", "optrender_Gallery.bundle/Contents/Resources"] {
-            candidates.append(exe.deletingLastPathComponent().appendingPathComponent(bundle).appendingPathComponent("Catalog"))
+        guard let url = Bundle.module.url(forResource: "Catalog", withExtension: nil) else {
+            throw SpecError("the resource bundle has no Catalog folder; reinstall optrender with its optrender_Gallery.resources folder")
         }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("optrender_Gallery.resources/Catalog"))
-        // Tests and `swift run`: the source folder itself.
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Catalog"))
-        if let found = candidates.first(where: { fm.fileExists(atPath: $0.path) }) { return found }
-        throw SpecError("built-in catalog not found next to the executable; reinstall optrender with its optrender_Gallery.resources folder")
+        return url
     }
 }
