@@ -32,7 +32,8 @@ public struct GIFAnimation: Sendable {
 
     var frames: [StoredFrame] = []
     private var previous: Image?
-    private var problem: EncodeError?
+    /// The first problem `addFrame` (or the size) met; `encode()` throws it.
+    private(set) var problem: EncodeError?
 
     /// An empty animation with a `width × height` canvas (1…65535 each, or
     /// `encode()` throws). Every frame must have this size.

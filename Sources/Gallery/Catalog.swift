@@ -13,19 +13,22 @@ public enum Catalog {
             .sorted { $0.name < $1.name }
     }
 
-    /// The catalog folder: inside the resource bundle next to the executable,
-    /// or SwiftPM's `Bundle.module` location.
+    /// The `Catalog` folder of SwiftPM's resource bundle for this target
+    /// (`Bundle.module`, declared by `resources: [.copy("Catalog")]`).
+    ///
+    /// `Bundle.module` is the `optrender_Gallery.resources` folder next to the
+    /// executable (the test runner's too), else the one in the folder it was
+    /// built in; when neither exists SwiftPM's accessor stops the process
+    /// (its own `fatalError`). So the bundle is touched only once the folder
+    /// next to the executable is known to be there: a binary copied without it
+    /// gets this one-line error instead of a crash.
     static func directory() throws -> URL {
-        let fm = FileManager.default
-        var candidates: [URL] = []
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        for bundle in ["optrender_Gallery.resources", "optrender_Gallery.bundle/Contents/Resources"] {
-            candidates.append(exe.deletingLastPathComponent().appendingPathComponent(bundle).appendingPathComponent("Catalog"))
-        }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("optrender_Gallery.resources/Catalog"))
-        // Tests and `swift run`: the source folder itself.
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Catalog"))
-        if let found = candidates.first(where: { fm.fileExists(atPath: $0.path) }) { return found }
-        throw SpecError("built-in catalog not found next to the executable; reinstall optrender with its optrender_Gallery.resources folder")
+        let missing = SpecError("built-in catalog not found: copy the optrender_Gallery.resources folder next to the optrender executable")
+        #if os(Linux)
+        let beside = Bundle.main.bundleURL.appendingPathComponent("optrender_Gallery.resources")
+        guard FileManager.default.fileExists(atPath: beside.path) else { throw missing }
+        #endif
+        guard let url = Bundle.module.url(forResource: "Catalog", withExtension: nil) else { throw missing }
+        return url
     }
 }

@@ -1,10 +1,15 @@
 import ArgumentParser
-import Foundation
-import Gallery
-import Optimization
 
-/// The root command: renders the catalog (`--all`), lists it (`--list`), or
-/// dispatches to a subcommand (`render`, `trace`).
+/// The root command: dispatches to `catalog` (the default, so `optrender --all`
+/// and `optrender --list` work without naming it), `render` and `trace`.
+///
+/// It declares no options of its own, on purpose. swift-argument-parser lets each
+/// command of the chain parse the *whole* command line in turn, root first, and
+/// removes what it used: an option the root declared would take its value even
+/// when written after a subcommand's name, and the subcommand's option of the
+/// same name would silently keep its default (`render x.yaml --out DIR` once
+/// wrote into the current folder that way, and `trace --format csv` would print
+/// JSON). Options therefore live on the commands that use them.
 struct Optrender: ParsableCommand {
     static let version = "0.1.0"
 
@@ -18,55 +23,6 @@ struct Optrender: ParsableCommand {
           optrender render my_figure.yaml --out figures/
         """,
         version: version,
-        subcommands: [Render.self, Trace.self])
-
-    @Flag(name: .long, help: "Render every figure of the built-in catalog.")
-    var all = false
-
-    @Flag(name: .long, help: "List the built-in figures with their captions.")
-    var list = false
-
-    @Flag(name: .long, help: "List the built-in objectives with their formulas and minima.")
-    var listObjectives = false
-
-    @Option(name: .long, help: "Output folder (must exist and be writable).")
-    var out: String = "."
-
-    @Option(name: .long, help: "Only catalog entries whose name contains this text.")
-    var only: String?
-
-    @OptionGroup var options: RenderOptions
-
-    func validate() throws {
-        if [all, list, listObjectives].filter({ $0 }).count > 1 {
-            throw ValidationError("use one of --all, --list and --list-objectives")
-        }
-    }
-
-    func run() throws {
-        if listObjectives {
-            for f in Objective.builtins {
-                let minima = f.minima.isEmpty ? "no minimum" : "minima " + f.minima.map { "(" + $0.map { "\($0)" }.joined(separator: ", ") + ")" }.joined(separator: " ")
-                print(f.name.padding(toLength: 18, withPad: " ", startingAt: 0) + f.formula + "   (" + minima + ")")
-            }
-            return
-        }
-        let specs = try loadCatalog()
-        if list {
-            for s in specs { print(s.name.padding(toLength: 28, withPad: " ", startingAt: 0) + (s.caption ?? "")) }
-            return
-        }
-        guard all else {
-            throw ValidationError("nothing to do: give --all, --list, or a subcommand")
-        }
-        let selected = only.map { o in specs.filter { $0.name.contains(o) } } ?? specs
-        if let o = only, selected.isEmpty { throw ValidationError("no catalog entry matches --only '\(o)'; see --list") }
-        let output = try OutputFolder(path: out)
-        let renderer = try SpecRenderer(options: options)
-        try renderer.renderAll(selected, to: output)
-    }
-
-    private func loadCatalog() throws -> [FigureSpec] {
-        do { return try Catalog.specs() } catch { throw CLIFailure("\(error)") }
-    }
+        subcommands: [CatalogCommand.self, Render.self, Trace.self],
+        defaultSubcommand: CatalogCommand.self)
 }

@@ -10,9 +10,6 @@ struct Render: ParsableCommand {
     @Argument(help: "Spec files (YAML).")
     var specs: [String]
 
-    @Option(name: .long, help: "Output folder (must exist and be writable).")
-    var out: String = "."
-
     @OptionGroup var options: RenderOptions
 
     func validate() throws {
@@ -22,7 +19,7 @@ struct Render: ParsableCommand {
     func run() throws {
         let loaded: [FigureSpec]
         do { loaded = try specs.map { try SpecLoader.load(file: $0) } } catch { throw CLIFailure("\(error)") }
-        let output = try OutputFolder(path: out)
+        let output = try OutputFolder(path: options.out)
         try SpecRenderer(options: options).renderAll(loaded, to: output)
     }
 }

@@ -1,8 +1,12 @@
 import ArgumentParser
+import Encode
 import Gallery
 
-/// Options shared by `--all` and `render`: output size, bare plot areas, animations.
+/// Options shared by `--all` and `render`: output folder, size, bare plot areas, animations.
 struct RenderOptions: ParsableArguments {
+    @Option(name: .long, help: "Output folder (must exist and be writable).")
+    var out: String = "."
+
     @Option(name: .long, help: "Output size in pixels, WIDTHxHEIGHT (e.g. 1600x900); the dpi stays, so text keeps its size.")
     var size: String?
 
@@ -11,6 +15,12 @@ struct RenderOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Render only the plot area (no axes, ticks, labels, legend, colorbar, margins).")
     var bare = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Which files to write: png = stills only, gif = animations only (of every figure with optimizer paths). "
+            + "Default: a PNG always, plus a GIF when the spec asks for an animation or --gif is given.",
+        valueName: OutputFormat.all.map(\.name).joined(separator: "|")))
+    var format: String?
 
     @Flag(name: .long, help: "Also write <name>.gif for every figure with optimizer paths, not only those whose spec asks for one.")
     var gif = false
@@ -43,9 +53,30 @@ struct RenderOptions: ParsableArguments {
         return (parts[0], parts[1])
     }
 
+    /// The files to write, from `--format`, `--gif`, `--gif-only` and `--no-gif`
+    /// (the flags are the older spelling: `--gif-only` is `--format gif`,
+    /// `--no-gif` is `--format png`). Throws `ValidationError` for an unknown
+    /// format name or flags that contradict each other or `--format`.
+    func outputSelection() throws -> OutputSelection {
+        if noGif && (gif || gifOnly) { throw ValidationError("--no-gif contradicts --gif and --gif-only") }
+        guard let format else {
+            var selection = OutputSelection.standard
+            if gifOnly { selection.still = nil }
+            if noGif { selection.animation = nil }
+            selection.animatesEveryPath = gif || gifOnly
+            return selection
+        }
+        let chosen: OutputFormat
+        do { chosen = try OutputFormat.named(format) } catch { throw ValidationError("--format: \(error)") }
+        if chosen.isAnimation ? noGif : (gif || gifOnly) {
+            throw ValidationError("--format \(chosen.name) contradicts --\(noGif ? "no-gif" : gifOnly ? "gif-only" : "gif")")
+        }
+        return OutputSelection(only: chosen)
+    }
+
     func validate() throws {
         _ = try pixelSize()
-        if noGif && (gif || gifOnly) { throw ValidationError("--no-gif contradicts --gif and --gif-only") }
+        _ = try outputSelection()
         if let dpi, !(dpi >= 10 && dpi <= 1000) { throw ValidationError("--dpi must be 10…1000") }
         if let fps, !(fps > 0 && fps <= 50) { throw ValidationError("--fps must be in (0, 50] (GIF delays are hundredths of a second)") }
         if let s = stepsPerFrame, s < 1 { throw ValidationError("--steps-per-frame must be at least 1") }

@@ -43,41 +43,51 @@ struct SpecRenderer {
             figure.height = Double(h) / figure.dpi
         }
         figure.bare = options.bare
-        figure.animation = animationSettings(for: figure)
+        let selection = try options.outputSelection()
+        // The still keeps the spec's animation (a step counter shows in it too);
+        // the command line's timing applies to the animation written.
+        let animationSettings = animationSettings(for: figure, selection: selection)
         var written: [String] = []
-        if !options.gifOnly {
-            // Level 9: some 25 % smaller than 6 on figures, for ~30 ms more.
-            let png = try PNGEncoder.encode(figure.render(font: font), compressionLevel: 9)
-            try output.write(png, to: "\(spec.name).png")
-            written.append(output.url.appendingPathComponent("\(spec.name).png").path)
+        if let still = selection.still {
+            let name = "\(spec.name).\(still.fileExtension)"
+            try output.write(still.init().encode(figure.render(font: font)), to: name)
+            written.append(output.url.appendingPathComponent(name).path)
         }
-        if figure.animation != nil && !options.noGif {
-            let gif = try animation(of: figure)
-            try output.write(gif, to: "\(spec.name).gif")
-            written.append(output.url.appendingPathComponent("\(spec.name).gif").path)
+        if let format = selection.animation, let settings = animationSettings {
+            let name = "\(spec.name).\(format.fileExtension)"
+            try output.write(animation(of: figure, settings: settings, format: format), to: name)
+            written.append(output.url.appendingPathComponent(name).path)
         }
         return written
     }
 
     /// The figure's animation with the command line's timing: the spec's own,
-    /// or — with `--gif`/`--gif-only` — the default for any figure whose paths
-    /// move. Nil when there is nothing to animate or `--no-gif` is given.
-    func animationSettings(for figure: Figure) -> Animation? {
-        guard !options.noGif else { return nil }
-        let asked = options.gif || options.gifOnly
-        guard var settings = figure.animation ?? (asked && figure.lastStep > 0 ? Animation() : nil) else { return nil }
+    /// or — when the selection animates every figure with paths (`--gif`,
+    /// `--format gif`) — the default for any figure whose paths move. Nil when
+    /// there is nothing to animate or no animation format is selected.
+    func animationSettings(for figure: Figure, selection: OutputSelection) -> Animation? {
+        guard selection.animation != nil else { return nil }
+        let everyPath = selection.animatesEveryPath && figure.lastStep > 0
+        guard var settings = figure.animation ?? (everyPath ? Animation() : nil) else { return nil }
         if let fps = options.fps { settings.fps = fps }
         if let s = options.stepsPerFrame { settings.stepsPerFrame = s }
         if let h = options.hold { settings.endHold = h }
         return settings
     }
 
-    /// The GIF of `figure`'s animation, its frames streamed into the encoder one
-    /// at a time (151 frames of 1000 × 600 held at once would take 360 MB).
-    func animation(of figure: Figure) throws -> [UInt8] {
-        var gif = GIFAnimation(width: figure.pixelWidth, height: figure.pixelHeight)
-        FigureAnimation(figure: figure, font: font).forEachFrame { gif.addFrame($0, delay: $1) }
-        do { return try gif.encode() } catch { throw CLIFailure("\(error)") }
+    /// The animation of `figure` in `format`, its frames streamed into the
+    /// encoder one at a time (151 frames of 1000 × 600 held at once would take
+    /// 360 MB). The delays, holds included, come from `FigureAnimation`.
+    func animation(of figure: Figure, settings: Animation, format: any AnimationEncoder.Type) throws -> [UInt8] {
+        do {
+            var encoder = try format.init(width: figure.pixelWidth, height: figure.pixelHeight)
+            try FigureAnimation(figure: figure, font: font, settings: settings).forEachFrame { try encoder.addFrame($0, delay: $1) }
+            return try encoder.finish(lastFrameHold: nil)
+        } catch let error as CLIFailure {
+            throw error
+        } catch {
+            throw CLIFailure("\(error)")
+        }
     }
 }
 

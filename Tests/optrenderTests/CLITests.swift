@@ -16,10 +16,12 @@ struct CLITests {
 
     struct Result { let code: Int32; let out: String; let err: String }
 
-    static func run(_ args: [String]) throws -> Result {
+    /// Runs the binary with `args`, in `directory` when given (else the test's own).
+    static func run(_ args: [String], in directory: URL? = nil) throws -> Result {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
+        if let directory { p.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -89,6 +91,44 @@ struct CLITests {
         #expect(r.code == 1)
         #expect(r.err.split(separator: "\n").count == 1 && r.err.contains("runs[0].optimizer"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad.png").path))
+    }
+
+    /// The root command once declared `--out` too and, parsing first, took the value:
+    /// `render … --out DIR` then wrote into the current folder.
+    @Test func renderWritesIntoTheOutFolderNotTheCurrentOne() throws {
+        let dir = try Self.tempDir(), cwd = try Self.tempDir()
+        let spec = dir.appendingPathComponent("good.yaml")
+        try "name: good\nobjective: d2l\nx: [-5, 1]\ny: [-3, 1]\nruns:\n  - {optimizer: 'SGD(lr=0.4)', start: [-5, -2], steps: 3}\n"
+            .write(to: spec, atomically: true, encoding: .utf8)
+        let r = try Self.run(["render", spec.path, "--out", dir.path], in: cwd)
+        #expect(r.code == 0, "\(r.err)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("good.png").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cwd.path).isEmpty)
+    }
+
+    @Test func formatChoosesStillsOrAnimations() throws {
+        let png = try Self.tempDir(), gif = try Self.tempDir()
+        let r = try Self.run(["--all", "--only", "d2l_adam", "--format", "png", "--out", png.path])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: png.path) == ["d2l_adam.png"])
+        // gif = animations only, of every figure with paths (as --gif-only), also through `render`.
+        let g = try Self.run(["--all", "--only", "lr_demo_lr0.2", "--format", "gif", "--out", gif.path])
+        #expect(g.code == 0, "\(g.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: gif.path) == ["lr_demo_lr0.2.gif"])
+        let old = try Self.tempDir()
+        _ = try Self.run(["--all", "--only", "lr_demo_lr0.2", "--gif-only", "--out", old.path])
+        #expect(try Data(contentsOf: old.appendingPathComponent("lr_demo_lr0.2.gif"))
+                == Data(contentsOf: gif.appendingPathComponent("lr_demo_lr0.2.gif")))
+    }
+
+    @Test func unknownOrContradictoryFormatIsAUsageErrorOnOneLine() throws {
+        let dir = try Self.tempDir()
+        let r = try Self.run(["--all", "--format", "webp", "--out", dir.path])
+        #expect(r.code == 2)
+        #expect(r.err.split(separator: "\n").count == 1 && r.err.contains("png, gif"))
+        let both = try Self.run(["render", "x.yaml", "--format", "png", "--gif-only", "--out", dir.path])
+        #expect(both.code == 2 && both.err.contains("contradicts"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
     @Test func animatedSpecsWriteAGIFBesideThePNG() throws {

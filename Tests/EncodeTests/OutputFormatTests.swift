@@ -1,0 +1,39 @@
+import Testing
+import Encode
+
+/// The registry: names, extensions, kinds, and the errors for unknown ones.
+@Suite struct OutputFormatTests {
+    @Test func pngIsAStillAndGIFAnAnimation() throws {
+        #expect(OutputFormat.all.map(\.name) == ["png", "gif"])
+        let png = try OutputFormat.named("png")
+        guard case .still(let still) = png else { Issue.record("png is not a still format"); return }
+        #expect(still == PNGStillEncoder.self && png.fileExtension == "png" && !png.isAnimation)
+        let gif = try OutputFormat.named("GIF")
+        guard case .animation(let animation) = gif else { Issue.record("gif is not an animation format"); return }
+        #expect(animation == GIFAnimationEncoder.self && gif.fileExtension == "gif" && gif.isAnimation)
+    }
+
+    @Test func lookupByExtensionAndPath() throws {
+        #expect(try OutputFormat.forExtension("png") == OutputFormat.named("png"))
+        #expect(try OutputFormat.forExtension(".GIF") == OutputFormat.named("gif"))
+        #expect(try OutputFormat.forFile("figures/d2l_adam.gif").name == "gif")
+        #expect(try OutputFormat.forFile("/tmp/a.b/figure.PNG").name == "png")
+    }
+
+    @Test func unknownNamesAndExtensionsListTheValidOnes() {
+        #expect(throws: EncodeError("unknown format 'webp'; use one of: png, gif")) {
+            try OutputFormat.named("webp")
+        }
+        #expect(throws: EncodeError("unknown file extension '.jpg'; use one of: .png, .gif")) {
+            try OutputFormat.forExtension("jpg")
+        }
+        #expect(throws: EncodeError("unknown file extension '.svg'; use one of: .png, .gif")) {
+            try OutputFormat.forFile("out/figure.svg")
+        }
+        #expect(throws: EncodeError("'out.d/figure' has no file extension; use one of: .png, .gif")) {
+            try OutputFormat.forFile("out.d/figure")
+        }
+        #expect(throws: EncodeError.self) { try OutputFormat.forFile(".png") }
+        #expect(throws: EncodeError.self) { try OutputFormat.named("") }
+    }
+}
