@@ -112,6 +112,10 @@ struct AxesGeometry {
 /// places among them — split at the first moving artist (a path growing in an
 /// animation) into the static layer and the moving one. Legend placement and its
 /// entries are computed once, from every artist (paths included, whole).
+///
+/// In the moving layer, each run of static items (the frame, texts and legend
+/// above the paths) is recorded once as painted masks and replayed on every
+/// frame: the same pixels as drawing it, without rasterizing it again.
 struct AxesDrawing: PanelDrawing {
     /// One step of the drawing order.
     enum Item: Sendable {
@@ -119,12 +123,24 @@ struct AxesDrawing: PanelDrawing {
         case grid
         case frame
         case legend
+
+        var isStatic: Bool {
+            if case .artist(let a) = self { return a.animationRole == .static }
+            return true
+        }
+    }
+
+    /// A part of the moving layer: an item drawn at each step, or static items recorded.
+    enum MovingPart: Sendable {
+        case live(Item)
+        case recorded(PaintRecording)
     }
 
     let geometry: AxesGeometry
     let items: [Item]
     /// Index of the first item of the moving layer (`items.count` when all are static).
     let firstMoving: Int
+    let moving: [MovingPart]
     let colorbar: Colorbar?
     let legendEntries: [LegendEntry]
     let legendObstacles: [Point]
@@ -141,14 +157,30 @@ struct AxesDrawing: PanelDrawing {
         items += ordered.filter { $0.zorder >= 2.5 }.map(Item.artist)
         if axes.legend != nil { items.append(.legend) }
         self.items = items
-        firstMoving = items.firstIndex {
-            if case .artist(let a) = $0 { return a.animationRole != .static }
-            return false
-        } ?? items.count
+        let firstMoving = items.firstIndex { !$0.isStatic } ?? items.count
+        self.firstMoving = firstMoving
         colorbar = geometry.colorbarArea == nil ? nil : geometry.colorbar
         legendEntries = ordered.compactMap(\.legendEntry)
         let map = geometry.dataToPixel
         legendObstacles = ordered.flatMap { $0.dataPoints.map(map.apply) }.filter(\.isFinite)
+        let painter = ItemPainter(geometry: geometry, legendEntries: legendEntries, legendObstacles: legendObstacles)
+        var parts: [MovingPart] = []
+        var recording: DrawContext?
+        for item in items[firstMoving...] {
+            if item.isStatic {
+                if recording == nil {
+                    recording = geometry.context(PaintRecording(width: environment.figureWidth,
+                                                                height: environment.figureHeight))
+                }
+                painter.draw(item, step: nil, &recording!)
+                continue
+            }
+            if let r = recording?.canvas as? PaintRecording { parts.append(.recorded(r)) }
+            recording = nil
+            parts.append(.live(item))
+        }
+        if let r = recording?.canvas as? PaintRecording { parts.append(.recorded(r)) }
+        moving = parts
     }
 
     var plotArea: Rect { geometry.plotArea }
@@ -166,24 +198,39 @@ struct AxesDrawing: PanelDrawing {
             colorbar.draw(in: &context.canvas, area: bar, font: geometry.font, theme: geometry.theme,
                           pointScale: geometry.environment.pointScale)
         }
-        for item in items[..<firstMoving] { draw(item, step: nil, &context) }
+        let painter = ItemPainter(geometry: geometry, legendEntries: legendEntries, legendObstacles: legendObstacles)
+        for item in items[..<firstMoving] { painter.draw(item, step: nil, &context) }
     }
 
     func drawMoving(atStep step: Int, on canvas: inout any Canvas) {
-        guard firstMoving < items.count else { return }
+        guard !moving.isEmpty else { return }
         var context = geometry.context(RasterCanvas(width: 1, height: 1))
         swap(&context.canvas, &canvas)
         defer { swap(&context.canvas, &canvas) }
-        for item in items[firstMoving...] { draw(item, step: step, &context) }
+        let painter = ItemPainter(geometry: geometry, legendEntries: legendEntries, legendObstacles: legendObstacles)
+        for part in moving {
+            switch part {
+            case .live(let item): painter.draw(item, step: step, &context)
+            case .recorded(let r): context.canvas.replay(r)
+            }
+        }
     }
+}
 
-    /// Draws one item; `step` nil for the static layer.
-    private func draw(_ item: Item, step: Int?, _ context: inout DrawContext) {
+/// Draws the items of an axes: artists (as at a step, for moving ones), grid,
+/// frame and legend.
+struct ItemPainter {
+    let geometry: AxesGeometry
+    let legendEntries: [LegendEntry]
+    let legendObstacles: [Point]
+
+    /// Draws one item; `step` nil draws it as in the still.
+    func draw(_ item: AxesDrawing.Item, step: Int?, _ context: inout DrawContext) {
         switch item {
         case .artist(let a):
             if let step, a.animationRole != .static { a.draw(in: &context, atStep: step) } else { a.draw(in: &context) }
-        case .grid: drawGrid(&context, geometry.xTicks, geometry.yTicks, area: plotArea)
-        case .frame: drawFrame(&context, geometry.xTicks, geometry.yTicks, area: plotArea)
+        case .grid: drawGrid(&context, geometry.xTicks, geometry.yTicks, area: geometry.plotArea)
+        case .frame: drawFrame(&context, geometry.xTicks, geometry.yTicks, area: geometry.plotArea)
         case .legend:
             geometry.axes.legend?.draw(legendEntries, obstacles: legendObstacles, in: &context)
         }

@@ -59,6 +59,23 @@ struct PathRaster3D: Sendable {
         prefixBounds = bounds
     }
 
+    /// Whole pixels any step can touch: every stamp, and every vertex with room
+    /// for the largest marker and its edge; nil when nothing is drawn.
+    var reach: Rect? {
+        var r: Rect? = prefixBounds.last.flatMap { $0 }.map {
+            Rect(x: Double($0.0), y: Double($0.1), width: Double($0.2 - $0.0), height: Double($0.3 - $0.1))
+        }
+        guard path.marker != nil || path.headMarker != nil else { return r }
+        // A marker is at most 1.2 × its size across (the head), plus its 0.8 pt edge.
+        let half = markerSize * 1.2 + 0.8 * pointScale + 2
+        for v in vertices.compactMap({ $0 }) where v.x.isFinite && v.y.isFinite {
+            let box = Rect(x: (v.x - half).rounded(.down), y: (v.y - half).rounded(.down),
+                           width: (2 * half).rounded(.up) + 1, height: (2 * half).rounded(.up) + 1)
+            r = r?.union(box) ?? box
+        }
+        return r
+    }
+
     /// Draws segments 1…k, vertex markers 0…k and the head marker at point k.
     func draw(upTo k: Int, on canvas: inout any Canvas, depth: DepthBuffer?) {
         let last = min(k, path.points.count - 1)

@@ -22,9 +22,12 @@ public struct Scene3D: PanelDrawing {
     /// Every path rasterized against `depth`, in the order of `axes.paths`.
     let paths: [PathRaster3D]
     let environment: DrawEnvironment
-    let legendEntries: [LegendEntry]
-    /// Where the paths are on the page, for a legend placed at 'best'.
-    let legendObstacles: [Point]
+    /// The legend, painted once (placed at 'best' away from the paths' points):
+    /// replayed into the static layer outside `movingArea` and on every frame
+    /// inside it.
+    let legend: PaintRecording?
+    /// Whole pixels the paths and their markers can touch at any step (nil: none).
+    let movingArea: Rect?
 
     /// Lays `axes` out in `box` (pixels): its viewport is the largest centred square.
     public init(axes: Axes3D, box: Rect, environment: DrawEnvironment) {
@@ -43,8 +46,17 @@ public struct Scene3D: PanelDrawing {
             PathRaster3D(path: $0, camera: cam, depth: depth, lift: axes.pathLift, box: box, imageWidth: width,
                          imageHeight: height, pointScale: scale, theme: theme)
         }
-        legendEntries = axes.legendEntries
-        legendObstacles = paths.flatMap { $0.vertices.compactMap { $0.map { Point($0.x, $0.y) } } }
+        movingArea = paths.compactMap(\.reach).reduce(nil as Rect?) { $0?.union($1) ?? $1 }
+        if let legend = axes.legend {
+            var context = DrawContext(canvas: PaintRecording(width: width, height: height),
+                                      dataToPixel: DataTransform(affine: .identity), plotArea: camera.viewport,
+                                      font: environment.font, theme: theme, pointScale: scale)
+            let obstacles = paths.flatMap { $0.vertices.compactMap { $0.map { Point($0.x, $0.y) } } }
+            legend.draw(axes.legendEntries, obstacles: obstacles, in: &context)
+            self.legend = context.canvas as? PaintRecording
+        } else {
+            self.legend = nil
+        }
     }
 
     public var plotArea: Rect { camera.viewport }
@@ -79,18 +91,18 @@ public struct Scene3D: PanelDrawing {
                             sizePx: theme.titleSize * pointScale, color: theme.textColor, anchorX: .center,
                             anchorY: .baseline)
         }
+        // Where no path ever comes, the legend over the static layer is the
+        // final pixel: paint it once here (the same bytes as on every frame).
+        if let legend {
+            if let movingArea { canvas.replay(legend, outside: movingArea) } else { canvas.replay(legend) }
+        }
     }
 
     /// The paths up to point `step` (0: the start points only), with head
     /// markers, then the legend.
     public func drawMoving(atStep step: Int, on canvas: inout any Canvas) {
         for path in paths { path.draw(upTo: max(0, step), on: &canvas, depth: depth) }
-        guard let legend = axes.legend else { return }
-        var context = DrawContext(canvas: RasterCanvas(width: 1, height: 1), dataToPixel: dataToPixel,
-                                  plotArea: plotArea, font: environment.font, theme: theme, pointScale: pointScale)
-        swap(&context.canvas, &canvas)
-        legend.draw(legendEntries, obstacles: legendObstacles, in: &context)
-        swap(&context.canvas, &canvas)
+        if let legend, let movingArea { canvas.replay(legend, within: movingArea) }
     }
 
     /// A buffer over the pixels of the projected box (where surfaces can be).

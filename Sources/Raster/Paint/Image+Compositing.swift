@@ -13,6 +13,12 @@ extension Image {
         let width = self.width
         let r8 = UInt8(min(255, sr * 255 + 0.5)), g8 = UInt8(min(255, sg * 255 + 0.5))
         let b8 = UInt8(min(255, sb * 255 + 0.5))
+        // A translucent colour at full coverage over an opaque pixel: `blend` with
+        // a = sa and da = 1, its terms hoisted out of the loop (the same float
+        // operations, so the same bytes; dividing by an `oa` of exactly 1 is skipped).
+        let fullK = 1 - sa, fullOA = sa + fullK
+        let cr = sr * 255 * sa, cg = sg * 255 * sa, cb = sb * 255 * sa
+        let fullA8 = UInt8(min(255, fullOA * 255 + 0.5))
         withMutablePixels { px in
             mask.values.withUnsafeBufferPointer { cov in
                 func paintRow(_ y: Int, _ from: Int, _ to: Int) {
@@ -23,6 +29,17 @@ extension Image {
                         let c = cov[m]
                         if c >= 1 && opaque {
                             px[p] = r8; px[p + 1] = g8; px[p + 2] = b8; px[p + 3] = 255
+                        } else if c >= 1 && px[p + 3] == 255 {
+                            if fullOA == 1 {
+                                px[p] = UInt8(min(255, cr + Float(px[p]) * fullK + 0.5))
+                                px[p + 1] = UInt8(min(255, cg + Float(px[p + 1]) * fullK + 0.5))
+                                px[p + 2] = UInt8(min(255, cb + Float(px[p + 2]) * fullK + 0.5))
+                            } else {
+                                px[p] = UInt8(min(255, (cr + Float(px[p]) * fullK) / fullOA + 0.5))
+                                px[p + 1] = UInt8(min(255, (cg + Float(px[p + 1]) * fullK) / fullOA + 0.5))
+                                px[p + 2] = UInt8(min(255, (cb + Float(px[p + 2]) * fullK) / fullOA + 0.5))
+                            }
+                            px[p + 3] = fullA8
                         } else if c > 0 {
                             Image.blend(px, p, sr, sg, sb, sa * min(c, 1))
                         }

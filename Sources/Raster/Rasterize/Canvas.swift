@@ -32,9 +32,29 @@ public protocol Canvas {
     /// (the only other angle drawn besides 0; see `Font.textMask`).
     mutating func drawText(_ text: String, font: Font, at: Point, sizePx: Double, color: Color,
                            anchorX: TextAnchorX, anchorY: TextAnchorY, rotation: Double)
+    /// Paints what a `PaintRecording` recorded (the raster result of earlier
+    /// calls: an animation's static parts above its paths, replayed per frame),
+    /// only inside `region` (whole pixels; everywhere when nil).
+    mutating func replay(_ recording: PaintRecording, within region: Rect?)
 }
 
 extension Canvas {
+    /// Paints all of `recording`.
+    public mutating func replay(_ recording: PaintRecording) {
+        replay(recording, within: nil)
+    }
+
+    /// Paints `recording` everywhere but inside `hole` (whole pixels): the four
+    /// bands of the surface around it.
+    public mutating func replay(_ recording: PaintRecording, outside hole: Rect) {
+        let W = Double(width), H = Double(height)
+        let bands = [Rect(x: 0, y: 0, width: W, height: max(0, hole.minY)),
+                     Rect(x: 0, y: hole.maxY, width: W, height: max(0, H - hole.maxY)),
+                     Rect(x: 0, y: hole.minY, width: max(0, hole.minX), height: hole.height),
+                     Rect(x: hole.maxX, y: hole.minY, width: max(0, W - hole.maxX), height: hole.height)]
+        for band in bands where band.width > 0 && band.height > 0 { replay(recording, within: band) }
+    }
+
     /// The whole surface as a rectangle.
     public var bounds: Rect { Rect(x: 0, y: 0, width: Double(width), height: Double(height)) }
 
