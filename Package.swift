@@ -25,7 +25,7 @@ let package = Package(
 
         .target(name: "Optimization"),
         .target(name: "Raster", dependencies: ["CFreeType"]),
-        .target(name: "Plot", dependencies: ["Raster", "Optimization"]),
+        .target(name: "Plot", dependencies: ["Raster"]),
         .target(name: "Encode", dependencies: ["CPNG", "CGIF", "Raster"]),
         .target(
             name: "Gallery",

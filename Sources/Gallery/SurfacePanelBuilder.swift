@@ -51,12 +51,16 @@ struct SurfacePanelBuilder {
             let c = try panel.color(s.contourColor ?? "black", "surface.contourColor")!
             axes.contours.append(ProjectedContour(surface: axes.surfaces[0], offset: offset, coloring: .flat(c)))
         }
+        let surfaceColor: Color? = if case .flat(let c) = axes.surfaces[0].coloring { c } else { nil }
         for (i, r) in (spec.runs ?? []).enumerated() {
             let run = try panel.makeRun(r, index: i, objective: f)
             var axes2 = Axes(position: position)   // for the colour cycle and label notes
             let style = try panel.lineStyle(format: r.style, default: "-", color: r.color, lineWidth: r.lineWidth,
                                             markerSize: r.markerSize, field: "runs[\(i)]")
-            let color = style.color ?? Color.tab10[i % Color.tab10.count]
+            // The tab10 cycle, without the surface's own colour (the default
+            // surface is tab10's first blue: a path in it would vanish).
+            let cycle = Color.tab10.filter { $0 != surfaceColor }
+            let color = style.color ?? cycle[i % cycle.count]
             let label = panel.label(r, run, axes: &axes2)
             if let note = axes2.title { axes.title = (axes.title.map { $0 + " — " } ?? "") + note }
             let xy = run.points.map { Point($0[0], $0[1]) }

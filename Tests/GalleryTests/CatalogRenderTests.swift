@@ -23,3 +23,28 @@ struct CatalogRenderTests {
         }
     }
 }
+
+/// The animation model's invariant on the whole catalog.
+struct CatalogAnimationTests {
+    static let font = try! Font.defaultFont()
+
+    /// Every catalog animation (growing paths, counters, the camera orbit) ends
+    /// on its still, pixel for pixel. Rendered small, as the layout and drawing
+    /// code is the same at every size.
+    @Test func everyAnimationEndsOnItsStill() throws {
+        let animated = try Catalog.specs().filter { $0.animation != nil }
+        #expect(animated.count >= 10)
+        for spec in animated {
+            var fig = try FigureBuilder(spec: spec).build()
+            fig.dpi = 40
+            let animation = FigureAnimation(figure: fig, font: Self.font)
+            let last = animation.frames([animation.frameCount - 1])[0]
+            let still = fig.render(font: Self.font)
+            var differing = 0
+            for i in stride(from: 0, to: still.pixels.count, by: 4) where still.pixels[i..<i + 4] != last.pixels[i..<i + 4] {
+                differing += 1
+            }
+            #expect(differing == 0, "\(spec.name): \(differing) pixels of the last frame differ from the still")
+        }
+    }
+}

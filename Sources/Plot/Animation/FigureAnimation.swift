@@ -98,11 +98,3 @@ public struct FigureAnimation: Sendable {
         }
     }
 }
-
-extension Panel {
-    /// `turned(byAzimuth:)` through an existential (opens the box).
-    func turned(byAzimuth degrees: Double) -> any Panel {
-        let p: Self = turned(byAzimuth: degrees)
-        return p
-    }
-}

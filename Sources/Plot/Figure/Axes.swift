@@ -121,6 +121,12 @@ public struct Axes: Panel {
         return a
     }
 
+    public func resolvingLimits() -> Axes {
+        var a = self
+        (a.xlim, a.ylim) = resolvedLimits()
+        return a
+    }
+
     public func turned(byAzimuth degrees: Double) -> Axes { self }
 
     public func margins(for box: Rect, in environment: DrawEnvironment) -> Margins {

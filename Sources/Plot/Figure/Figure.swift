@@ -100,7 +100,7 @@ public struct Figure: Sendable {
 
     /// The panels as drawn (bare when `bare` is set), laid out in their boxes.
     public func laidOut(font: Font) -> [any PanelDrawing] {
-        let shown = bare ? panels.map { $0.bare() } : panels
+        let shown = (bare ? panels.map { $0.bare() } : panels).map { $0.resolvingLimits() }
         var f = self
         f.panels = shown
         let env = environment(font: font)

@@ -22,6 +22,10 @@ public protocol Panel: Sendable {
     /// The panel with only its data: no frame, ticks, labels, title, legend or
     /// colorbar (`--bare`).
     func bare() -> Self
+    /// The panel with its limits resolved (autoscaled ones fixed at what
+    /// autoscaling gives), so the layout's passes and the drawing compute them
+    /// once per render.
+    func resolvingLimits() -> Self
     /// The panel seen from a camera turned by `degrees` of azimuth (a camera orbit);
     /// a 2-D panel is unchanged.
     func turned(byAzimuth degrees: Double) -> Self

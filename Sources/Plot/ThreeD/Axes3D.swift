@@ -130,6 +130,13 @@ public struct Axes3D: Panel {
         return a
     }
 
+    public func resolvingLimits() -> Axes3D {
+        var a = self
+        let box = resolvedLimits()
+        (a.xlim, a.ylim, a.zlim) = (box.x, box.y, box.z)
+        return a
+    }
+
     public func turned(byAzimuth degrees: Double) -> Axes3D {
         var a = self
         a.azimuth = azimuth + degrees
