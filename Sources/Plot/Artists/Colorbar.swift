@@ -161,18 +161,18 @@ public struct Colorbar: Sendable {
             ticks.move(to: Point(area.maxX, ty))
             ticks.line(to: Point(area.maxX + tickLen, ty))
             canvas.drawText(text, font: font, at: Point(labelX, ty), sizePx: labelSize, color: theme.textColor,
-                      anchorX: .left, anchorY: .center)
+                            anchorX: .left, anchorY: .center)
             right = max(right, labelX + font.measure(text, sizePx: labelSize).width)
         }
         canvas.stroke(ticks, style: StrokeStyle(width: px(theme.tickWidth), cap: .butt), color: theme.axesEdgeColor)
         if let m = formatter.multiplierLabel {
             canvas.drawText(m, font: font, at: Point(area.minX, area.minY - px(2)), sizePx: labelSize,
-                      color: theme.textColor, anchorX: .left, anchorY: .bottom)
+                            color: theme.textColor, anchorX: .left, anchorY: .bottom)
         }
         if let label {
             canvas.drawText(label, font: font, at: Point(right + px(theme.labelPad), area.midY),
-                      sizePx: px(theme.labelSize), color: theme.textColor, anchorX: .left, anchorY: .center,
-                      rotation: 90)
+                            sizePx: px(theme.labelSize), color: theme.textColor, anchorX: .left, anchorY: .center,
+                            rotation: 90)
         }
     }
 

@@ -39,10 +39,8 @@ public struct TextArtist: Artist {
         var p = context.dataToPixel.apply(position) + Point(context.px(offset.x), -context.px(offset.y))
         let sizePx = context.px(size ?? context.theme.fontSize)
         if keepsInsidePlot { p = p + shiftInside(at: p, sizePx: sizePx, context: context) }
-        context.drawText(text, at: p,
-                          sizePx: sizePx,
-                          color: color ?? context.theme.textColor,
-                          anchorX: anchorX, anchorY: anchorY)
+        context.drawText(text, at: p, sizePx: sizePx, color: color ?? context.theme.textColor,
+                         anchorX: anchorX, anchorY: anchorY)
     }
 
     /// The shift that brings the text's box (anchored at `p`) inside the plot area,

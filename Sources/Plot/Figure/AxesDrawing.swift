@@ -273,7 +273,7 @@ struct ItemPainter {
             let p = context.dataToPixel.apply(Point(t.value, 1)).x
             ticks.move(to: Point(p, area.maxY)); ticks.line(to: Point(p, area.maxY + tickLen))
             context.canvas.drawText(t.label, font: font, at: Point(p, area.maxY + gap), sizePx: labelSize,
-                      color: theme.textColor, anchorX: .center, anchorY: .top)
+                                    color: theme.textColor, anchorX: .center, anchorY: .top)
             xLabelBottom = max(xLabelBottom, area.maxY + gap + font.measure(t.label, sizePx: labelSize).height)
         }
         var yLabelLeft = area.minX - gap
@@ -281,29 +281,29 @@ struct ItemPainter {
             let p = context.dataToPixel.apply(Point(1, t.value)).y
             ticks.move(to: Point(area.minX, p)); ticks.line(to: Point(area.minX - tickLen, p))
             context.canvas.drawText(t.label, font: font, at: Point(area.minX - gap, p), sizePx: labelSize,
-                      color: theme.textColor, anchorX: .right, anchorY: .center)
+                                    color: theme.textColor, anchorX: .right, anchorY: .center)
             yLabelLeft = min(yLabelLeft, area.minX - gap - font.measure(t.label, sizePx: labelSize).width)
         }
         context.canvas.stroke(ticks, style: StrokeStyle(width: px(theme.tickWidth), cap: .butt), color: edge)
         if let m = xt.multiplier {
             context.canvas.drawText(m, font: font, at: Point(area.maxX, xLabelBottom + px(2)), sizePx: labelSize,
-                      color: theme.textColor, anchorX: .right, anchorY: .top)
+                                    color: theme.textColor, anchorX: .right, anchorY: .top)
         }
         if let m = yt.multiplier {
             context.canvas.drawText(m, font: font, at: Point(area.minX, area.minY - px(2)), sizePx: labelSize,
-                      color: theme.textColor, anchorX: .left, anchorY: .bottom)
+                                    color: theme.textColor, anchorX: .left, anchorY: .bottom)
         }
         if let xl = axes.xlabel {
             context.canvas.drawText(xl, font: font, at: Point(area.midX, xLabelBottom + px(theme.labelPad)),
-                      sizePx: px(theme.labelSize), color: theme.textColor, anchorX: .center, anchorY: .top)
+                                    sizePx: px(theme.labelSize), color: theme.textColor, anchorX: .center, anchorY: .top)
         }
         if let yl = axes.ylabel {
             context.canvas.drawText(yl, font: font, at: Point(yLabelLeft - px(theme.labelPad), area.midY),
-                      sizePx: px(theme.labelSize), color: theme.textColor, anchorX: .right, anchorY: .center, rotation: 90)
+                                    sizePx: px(theme.labelSize), color: theme.textColor, anchorX: .right, anchorY: .center, rotation: 90)
         }
         if let title = axes.title {
             context.canvas.drawText(title, font: font, at: Point(area.midX, area.minY - px(theme.titlePad)),
-                      sizePx: px(theme.titleSize), color: theme.textColor, anchorX: .center, anchorY: .baseline)
+                                    sizePx: px(theme.titleSize), color: theme.textColor, anchorX: .center, anchorY: .baseline)
         }
     }
 }

@@ -2,7 +2,9 @@ import Raster
 
 /// A legend box listing labelled artists with a sample of their line and
 /// marker, placed like matplotlib's `legend(loc=...)`: by default at the
-/// candidate position that covers the fewest data points ('best').
+/// candidate position that covers the fewest data points ('best'). The same
+/// legend serves 2-D and 3-D panels (in 3-D the obstacles are the projected
+/// path points); it is drawn above the paths, composited like everything else.
 public struct Legend: Sendable, Hashable {
     /// matplotlib's location names.
     public enum Location: String, Sendable, CaseIterable, Codable {
@@ -37,7 +39,7 @@ public struct Legend: Sendable, Hashable {
         if let title {
             let e = context.font.measure(title, sizePx: fs)
             context.drawText(title, at: Point(frame.midX, y), sizePx: fs,
-                              color: context.theme.textColor, anchorX: .center, anchorY: .top)
+                             color: context.theme.textColor, anchorX: .center, anchorY: .top)
             y += e.ascent + e.descent + 0.5 * fs
         }
         for entry in entries {
@@ -47,7 +49,7 @@ public struct Legend: Sendable, Hashable {
             let x0 = frame.minX + 0.4 * fs
             drawHandle(entry.style, from: Point(x0, mid), to: Point(x0 + 2 * fs, mid), in: &context)
             context.drawText(entry.label, at: Point(x0 + 2.8 * fs, mid), sizePx: fs,
-                              color: context.theme.textColor, anchorX: .left, anchorY: .center)
+                             color: context.theme.textColor, anchorX: .left, anchorY: .center)
             y += rowHeight + 0.5 * fs
         }
     }

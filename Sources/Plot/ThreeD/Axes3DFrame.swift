@@ -153,7 +153,7 @@ struct Axes3DFrame {
                 tickLines.line(to: camera.pixel(setting(on, dir, base - 0.2 * td)))
                 let at = camera.pixel(awayFromCentre(on, centre, labelShift, except: i))
                 canvas.drawText(text, font: font, at: at, sizePx: theme.tickLabelSize * scale, color: theme.textColor,
-                          anchorX: .center, anchorY: .top)
+                                anchorX: .center, anchorY: .top)
             }
             if let label = labels[i], !label.isEmpty {
                 let mid = (e0 + e1) * 0.5
@@ -164,7 +164,7 @@ struct Axes3DFrame {
                 if angle > 90 { angle -= 180 }
                 let turned = label.count > 4 && abs(abs(angle) - 90) < 45
                 canvas.drawText(label, font: font, at: at, sizePx: labelSize * scale, color: theme.textColor,
-                          anchorX: .center, anchorY: .center, rotation: turned ? 90 : 0)
+                                anchorX: .center, anchorY: .center, rotation: turned ? 90 : 0)
             }
         }
         canvas.stroke(lines, style: StrokeStyle(width: theme.axesLineWidth * scale, cap: .butt), color: theme.axesEdgeColor)

@@ -6,7 +6,7 @@
 /// have (the same masks through the same compositing), so an animation can
 /// record the static parts above its moving paths (frame, labels, legend) once
 /// and replay them on every frame, byte for byte what drawing them gives.
-public struct PaintRecording: Canvas, Sendable {
+public struct PaintRecording: MaskCanvas, Sendable {
     /// One painting step, with the clip that was set when it was made.
     enum Step: Sendable {
         case mask(CoverageMask, Color, clip: Rect?)
@@ -27,23 +27,6 @@ public struct PaintRecording: Canvas, Sendable {
 
     public var isEmpty: Bool { steps.isEmpty }
 
-    /// `clip` ∩ the surface; nil when they do not overlap (as `RasterCanvas`).
-    private var drawableArea: Rect? {
-        guard let c = clip else { return bounds }
-        guard let r = c.intersection(bounds), !r.isEmpty else { return nil }
-        return r
-    }
-
-    public mutating func fill(_ path: Path, color: Color, rule: FillRule) {
-        guard color.a > 0, let area = drawableArea else { return }
-        paint(Rasterizer.coverage(of: path, rule: rule, clip: area), color: color)
-    }
-
-    public mutating func stroke(_ path: Path, style: StrokeStyle, color: Color) {
-        guard color.a > 0 else { return }
-        fill(path.stroked(style), color: color, rule: .nonZero)
-    }
-
     public mutating func fillPixels(_ rect: Rect, color: Color) {
         steps.append(.pixels(rect, color, clip: clip))
     }
@@ -55,13 +38,6 @@ public struct PaintRecording: Canvas, Sendable {
 
     public mutating func draw(_ layer: PixelLayer) {
         steps.append(.layer(layer, clip: clip))
-    }
-
-    public mutating func drawText(_ text: String, font: Font, at: Point, sizePx: Double, color: Color,
-                                  anchorX: TextAnchorX, anchorY: TextAnchorY, rotation: Double) {
-        guard color.a > 0, let mask = font.textMask(text, at: at, sizePx: sizePx, anchorX: anchorX,
-                                                      anchorY: anchorY, rotation: rotation) else { return }
-        paint(mask, color: color)
     }
 
     /// Appends the other recording's steps, each under its own clip ∩ `region`.
