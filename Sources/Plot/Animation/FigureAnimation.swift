@@ -86,7 +86,8 @@ public struct FigureAnimation: Sendable {
         func frame(_ i: Int) -> Image {
             let figure = animation.figure, font = animation.font
             guard let background else {
-                // Frame i turns by i/n of a circle, the last by none: it is the still.
+                // Frame i of n turns by (i + 1)/n of a circle: the last by a whole
+                // turn, which is no turn at all, so it is the still.
                 let n = steps.count
                 var turned = figure
                 turned.panels = figure.panels.map { $0.turned(byAzimuth: 360 * Double((i + 1) % n) / Double(n)) }

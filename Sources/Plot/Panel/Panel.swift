@@ -36,13 +36,6 @@ public protocol Panel: Sendable {
     func laidOut(in box: Rect, environment: DrawEnvironment) -> any PanelDrawing
 }
 
-extension Panel {
-    public var gridCell: GridCell? {
-        get { nil }
-        set {}
-    }
-}
-
 /// A panel laid out in its box: draws its static layer once, then its moving
 /// layer at any step, onto any `Canvas`.
 public protocol PanelDrawing: Sendable {
