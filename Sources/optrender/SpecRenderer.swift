@@ -35,6 +35,7 @@ struct FigureReport: Sendable {
     var records: [FileRecord] = []
     var failure: String?
     var differences: [String] = []
+    var buildSeconds = 0.0
     var renderSeconds = 0.0
     var encodeSeconds = 0.0
 }
@@ -90,7 +91,11 @@ struct SpecRenderer {
                 for p in problems { FileHandle.standardError.write(Data("optrender: error: \(p)\n".utf8)) }
             }
         }
-        if let path = options.timings { try? Timings.write(reports, to: path) }
+        if let path = options.timings {
+            do { try Timings.write(reports, to: path) } catch {
+                throw CLIFailure("cannot write the timings to '\(path)': \(error.localizedDescription)")
+            }
+        }
         let all = reports.flatMap(\.records) + extraRecords
         if !options.quiet { Progress.out(summary(all, figures: reports.count, seconds: progress.elapsed) + "\n") }
         if options.check && differences > 0 {
@@ -149,7 +154,9 @@ struct SpecRenderer {
     /// Builds and renders one spec into its files, in memory.
     func produce(_ spec: FigureSpec, report: inout FigureReport) throws -> [RenderedFile] {
         var figure: Figure
+        let start = DispatchTime.now()
         do { figure = try FigureBuilder(spec: spec).build() } catch { throw CLIFailure("\(error)") }
+        report.buildSeconds = Timings.seconds(start, .now())
         if let dpi = options.dpi { figure.dpi = dpi }
         if let (w, h) = try options.pixelSize() {
             figure.width = Double(w) / figure.dpi
