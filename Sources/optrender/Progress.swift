@@ -50,7 +50,8 @@ final class Progress: @unchecked Sendable {
     }
 
     private func emit(_ r: FigureReport) {
-        let errors = r.failure.map { ["\(r.name): \($0)"] } ?? r.differences
+        // A lone figure's failure is the run's one error line, thrown by the caller.
+        let errors = names.count == 1 && r.failure != nil ? [] : r.failure.map { [Progress.line(r)] } ?? r.differences
         if !errors.isEmpty {
             if lineShown { Progress.out("\r\u{1B}[K"); lineShown = false }
             for e in errors { FileHandle.standardError.write(Data("optrender: error: \(e)\n".utf8)) }
@@ -58,6 +59,12 @@ final class Progress: @unchecked Sendable {
         guard mode == .lines else { return }
         let files = r.records.map { "\($0.name) (\($0.status.rawValue))" }
         if r.failure == nil { Progress.out("[\(printed + 1)/\(names.count)] \(r.name): " + (files.isEmpty ? "nothing to write" : files.joined(separator: ", ")) + "\n") }
+    }
+
+    /// A failed figure's error line, named once.
+    static func line(_ r: FigureReport) -> String {
+        guard let failure = r.failure else { return "" }
+        return failure.hasPrefix(r.name + ":") ? failure : "\(r.name): \(failure)"
     }
 
     /// Writes to standard output unbuffered, so lines and the terminal line interleave correctly.

@@ -102,8 +102,10 @@ struct SpecRenderer {
             throw CLIFailure("\(differences) file\(differences == 1 ? " differs" : "s differ") in '\(options.out)' from what this build renders; "
                              + "run the same command without --check and commit the result")
         }
+        if mine.count == 1, let only = reports.first, only.failure != nil { throw CLIFailure(Progress.line(only)) }
         if failures > 0 {
-            throw CLIFailure("\(failures) of \(mine.count) figure\(mine.count == 1 ? "" : "s") failed (each error above); the others were \(options.check ? "checked" : "written")")
+            let rest = failures >= mine.count ? "" : "; the others were \(options.check ? "checked" : "written")"
+            throw CLIFailure("\(failures) of \(mine.count) figure\(mine.count == 1 ? "" : "s") failed (each error above)\(rest)")
         }
     }
 

@@ -20,7 +20,11 @@ struct SpecFuzzTests {
         mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
     }
 
+    /// The first two crashed the process (libyaml's recursion overflowed the
+    /// stack near 10,000 levels) before `YAMLNesting` rejected them.
     static let regressions = [
+        "name: a\npanels: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
+        "name: a\npanels:\n" + String(repeating: "- ", count: 100_000) + "x\n",
         "name: a\npanels: " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000),
         "name: a\nx: " + String(repeating: "{a: ", count: 2_000) + "1" + String(repeating: "}", count: 2_000),
         "name: a\nobjective: \"x +\\n (\"\nx: [0, 1]\ny: [0, 1]\n",
@@ -53,6 +57,17 @@ struct SpecFuzzTests {
 
     @Test func regressionsReadOrFailWithOneLine() {
         for text in Self.regressions { Self.exercise(text) }
+        #expect(throws: SpecError("fuzz.yaml:2:209: nested more than 200 levels deep; a figure spec needs only a few")) {
+            try SpecLoader.load(yaml: Self.regressions[0], source: "fuzz.yaml")
+        }
+    }
+
+    @Test func nestingGuardIgnoresQuotesAndCommentsAndPassesTheCatalog() {
+        for text in Self.catalogTexts { #expect(YAMLNesting.tooDeep(text) == nil) }
+        let brackets = String(repeating: "[", count: 300)
+        #expect(YAMLNesting.tooDeep("a: '\(brackets)'\nb: \"\(brackets)\" # \(brackets)\n") == nil)
+        #expect(YAMLNesting.tooDeep("a: 1\nb: \(brackets)")! == (2, 204))
+        #expect(YAMLNesting.tooDeep(String(repeating: "- ", count: 201) + "x")! == (1, 401))
     }
 
     @Test func mutatedCatalogSpecs() {
