@@ -108,7 +108,9 @@ extension SpecRenderer {
     func writeIndex(for specs: [FigureSpec], reports: [FigureReport], to output: OutputFolder) -> ([FileRecord], [String]) {
         let facts = Dictionary(specs.map { ($0.name, GalleryFacts($0)) }, uniquingKeysWith: { a, _ in a })
         let figures = reports.compactMap { r in facts[r.name].map { (facts: $0, files: r.records) } }
-        let out = options.out.hasSuffix("/") ? options.out : options.out + "/"
+        // The catalog's home in this repository, however --out was spelt, so the
+        // page is the same bytes for `--out gallery`, `gallery/` or `./gallery`.
+        let out = "gallery/"
         let pages = [
             (GalleryIndex.readmeName, GalleryIndex.readme(figures, out: out)),
             (GalleryIndex.manifestName, GalleryIndex.manifest(figures.flatMap { f in f.files.map { (f.facts, $0) } })),

@@ -55,8 +55,12 @@ final class TemporaryFiles: @unchecked Sendable {
 /// the temporary files; figures already renamed into place stay, whole.
 enum Interruption {
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+    private static let lock = NSLock()
 
+    /// Installs the handlers once per process (later calls do nothing).
     static func install() {
+        lock.lock(); defer { lock.unlock() }
+        guard sources.isEmpty else { return }
         for (signo, code) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
             signal(signo, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signo, queue: DispatchQueue(label: "optrender.signal.\(signo)"))

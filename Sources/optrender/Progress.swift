@@ -51,7 +51,8 @@ final class Progress: @unchecked Sendable {
 
     private func emit(_ r: FigureReport) {
         // A lone figure's failure is the run's one error line, thrown by the caller.
-        let errors = names.count == 1 && r.failure != nil ? [] : r.failure.map { [Progress.line(r)] } ?? r.differences
+        let errors: [String]
+        if r.failure == nil { errors = r.differences } else { errors = names.count == 1 ? [] : [Progress.line(r)] }
         if !errors.isEmpty {
             if lineShown { Progress.out("\r\u{1B}[K"); lineShown = false }
             for e in errors { FileHandle.standardError.write(Data("optrender: error: \(e)\n".utf8)) }
