@@ -57,6 +57,14 @@ struct ExpressionFuzzTests {
     @Test func regressionsParseOrFailWithOneLine() {
         for text in Self.regressions { Self.exercise(text) }
         #expect(throws: ObjectiveError.self) { try Objective.resolve(Self.regressions[0]) }
+        // Nesting beyond the limit, within the length limit: one line with the column.
+        let deep = String(repeating: "(", count: 150) + "x" + String(repeating: ")", count: 150)
+        #expect(throws: ObjectiveError.self) { try Objective.resolve(deep) }
+        do { _ = try Objective.resolve(deep) } catch {
+            #expect("\(error)".hasPrefix("nested more than 100 levels deep at column 101"), "\(error)")
+        }
+        let negations = String(repeating: "-", count: 150) + "x"
+        #expect((try? Objective.resolve(negations)) == nil)
         // Nesting within the limit still parses.
         #expect((try? Objective.resolve(String(repeating: "(", count: 90) + "x" + String(repeating: ")", count: 90))) != nil)
     }

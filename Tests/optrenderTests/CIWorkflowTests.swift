@@ -223,11 +223,11 @@ struct CIWorkflowTests {
 
     // MARK: signals
 
-    /// SIGINT while figures are being written: the process stops, and no
-    /// temporary file is left, whenever the signal lands.
+    /// SIGINT or SIGTERM while figures are being written: the process stops,
+    /// and no temporary file is left, whenever the signal lands.
     @Test func interruptLeavesNoTemporaryFiles() throws {
         let dir = try CLI.tempDir()
-        for delay in [0.3, 1.0] {
+        for (delay, terminate) in [(0.3, false), (1.0, false), (0.6, true)] {
             let p = Process()
             p.executableURL = CLI.binary
             p.arguments = ["--all", "--only", "paddle_s", "--quiet", "--out", dir.path]
@@ -235,9 +235,9 @@ struct CIWorkflowTests {
             p.standardError = FileHandle.nullDevice
             try p.run()
             Thread.sleep(forTimeInterval: delay)
-            p.interrupt()
+            if terminate { p.terminate() } else { p.interrupt() }
             p.waitUntilExit()
-            #expect([0, 130].contains(p.terminationStatus))
+            #expect([0, terminate ? 143 : 130].contains(p.terminationStatus))
             let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)
             #expect(left.allSatisfy { !$0.hasPrefix(".") && !$0.hasSuffix(".tmp") }, "\(left)")
         }
