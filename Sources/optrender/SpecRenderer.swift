@@ -82,7 +82,8 @@ struct SpecRenderer {
         var extraRecords: [FileRecord] = []
         if index && shard == nil {
             if failures > 0 {
-                FileHandle.standardError.write(Data("optrender: error: README.md and manifest.json not updated because a figure failed\n".utf8))
+                let what = options.check ? "checked" : "updated"
+                FileHandle.standardError.write(Data("optrender: error: README.md and manifest.json not \(what) because a figure failed\n".utf8))
             } else {
                 let (records, problems) = writeIndex(for: mine, reports: reports, to: output)
                 extraRecords = records

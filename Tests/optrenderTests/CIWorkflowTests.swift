@@ -88,6 +88,18 @@ struct CIWorkflowTests {
         #expect(lines.count == 2 && lines[0].hasPrefix("[1/1] lr_curve:") && lines[1].contains("1 figure, 1 files"))
     }
 
+    /// On a terminal (a pseudo-terminal from util-linux's `script`): one line,
+    /// rewritten in place, then the summary.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func terminalShowsOneUpdatingLine() throws {
+        let dir = try CLI.tempDir()
+        let command = "'\(CLI.binary.path)' --all --only lr_demo --out '\(dir.path)'"
+        let r = try CLI.runProgram("/usr/bin/script", ["-qec", command, "/dev/null"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("\r\u{1B}[K[3/3] ") && r.out.contains("3 figures, 3 files: 3 written"), "\(r.out)")
+        #expect(!r.out.contains("[1/3] lr_demo_lr0.125: "))
+    }
+
     /// A full disk, injected: one line, no partial file, the old file intact.
     @Test func aFailingWriterLeavesNoPartialFile() throws {
         let dir = try CLI.tempDir()
@@ -241,5 +253,23 @@ struct CIWorkflowTests {
             let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)
             #expect(left.allSatisfy { !$0.hasPrefix(".") && !$0.hasSuffix(".tmp") }, "\(left)")
         }
+    }
+}
+
+extension CLITests {
+    /// Runs any program, as `run` runs optrender.
+    static func runProgram(_ path: String, _ args: [String]) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
     }
 }
