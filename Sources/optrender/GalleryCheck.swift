@@ -1,12 +1,19 @@
 import Encode
+import Foundation
 import Raster
 
 /// `--check`: how a file in the output folder differs from what this build
 /// renders, in words, for one line of the report.
 enum GalleryCheck {
+    /// Decoded GIFs hold every frame (151 frames of 1000 × 600 are 360 MB a
+    /// file): one comparison at a time, and none beyond this many pixel bytes
+    /// for the two files together.
+    static let gifLock = NSLock()
+    static let maximumDecodedBytes = 1 << 30
+
     /// Nil when `existing` holds exactly `expected`; "" when the file is missing;
     /// else ": " and what differs — for images, how many pixels and where.
-    static func difference(expected: [UInt8], existing: [UInt8]?, format: String) -> String? {
+    static func difference(expected: [UInt8], existing: [UInt8]?, format: String, pixelBytes: Int = 0) -> String? {
         guard let existing else { return "" }
         if existing == expected { return nil }
         switch format {
@@ -16,6 +23,10 @@ enum GalleryCheck {
             }
             return ": " + describe([a], [b])
         case "gif":
+            if 2 * pixelBytes > maximumDecodedBytes {
+                return ": bytes differ (\(existing.count) bytes, expected \(expected.count); too many frames to compare pixels)"
+            }
+            gifLock.lock(); defer { gifLock.unlock() }
             guard let a = try? GIFDecoder.decode(expected), let b = try? GIFDecoder.decode(existing) else {
                 return ": bytes differ (the file is not a readable GIF)"
             }

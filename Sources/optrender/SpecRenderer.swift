@@ -77,7 +77,8 @@ struct SpecRenderer {
         }
         progress.finish()
         let reports = results.values.compactMap { $0 }
-        var failures = reports.filter { $0.failure != nil }.count
+        let failures = reports.filter { $0.failure != nil }.count
+        var indexFailures = 0
         var differences = reports.reduce(0) { $0 + $1.differences.count }
         var extraRecords: [FileRecord] = []
         if index && shard == nil {
@@ -87,8 +88,9 @@ struct SpecRenderer {
             } else {
                 let (records, problems) = writeIndex(for: mine, reports: reports, to: output)
                 extraRecords = records
-                failures += problems.filter { !$0.hasPrefix("stale") && !$0.hasPrefix("missing") && !$0.hasPrefix("extra") }.count
-                differences += problems.count
+                let found = problems.filter { $0.hasPrefix("stale") || $0.hasPrefix("missing") || $0.hasPrefix("extra") }.count
+                differences += found
+                indexFailures = problems.count - found
                 for p in problems { FileHandle.standardError.write(Data("optrender: error: \(p)\n".utf8)) }
             }
         }
@@ -108,6 +110,7 @@ struct SpecRenderer {
             let rest = failures >= mine.count ? "" : "; the others were \(options.check ? "checked" : "written")"
             throw CLIFailure("\(failures) of \(mine.count) figure\(mine.count == 1 ? "" : "s") failed (each error above)\(rest)")
         }
+        if indexFailures > 0 { throw CLIFailure("README.md or manifest.json could not be written (above); the figures were") }
     }
 
     /// "42 figures, 54 files: 3 written, 51 unchanged, 4,123,456 bytes, 12.3 s".
@@ -136,7 +139,8 @@ struct SpecRenderer {
                 let status: FileRecord.Status
                 if options.check {
                     let existing = output.existing(file.name)
-                    if let difference = GalleryCheck.difference(expected: file.bytes, existing: existing, format: file.format) {
+                    if let difference = GalleryCheck.difference(expected: file.bytes, existing: existing, format: file.format,
+                                                                        pixelBytes: file.width * file.height * 4 * file.frames) {
                         report.differences.append("\(existing == nil ? "missing" : "stale"): \(output.display(file.name))\(difference)")
                         status = existing == nil ? .missing : .stale
                     } else {
