@@ -2,6 +2,7 @@
 #
 #   make gallery   install what is missing, build, render the catalog into gallery/
 #   make test      install what is missing, build, run every test
+#   make check     render the catalog in memory and compare with gallery/ (writes nothing)
 #   make bench     speed against matplotlib, as ratios measured in one run
 #
 # Set-up installs only what is absent: nothing runs apt when every package is there.
@@ -11,7 +12,7 @@ SWIFT ?= swift
 CONFIG ?= release
 BIN = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)/optrender
 
-.PHONY: setup build gallery test bench clean
+.PHONY: setup build gallery check test bench clean
 
 setup:
 	@missing=""; \
@@ -29,6 +30,11 @@ build: setup
 
 gallery: build
 	$(BIN) --all --out gallery/
+
+# Exit 1 with one line per stale, missing or extra file when gallery/ differs
+# from what this build renders. CONFIG=debug reuses the build of `make test`.
+check: build
+	$(BIN) --all --check --out gallery/
 
 test: setup
 	$(SWIFT) build --build-tests

@@ -6,6 +6,9 @@ public enum SpecLoader {
     /// Decodes one spec; `source` names it in errors (a file name or "catalog").
     /// Throws `SpecError` with the YAML problem on one line.
     public static func load(yaml: String, source: String) throws -> FigureSpec {
+        if let (line, column) = YAMLNesting.tooDeep(yaml) {
+            throw SpecError("\(source):\(line):\(column): nested more than \(YAMLNesting.maximumDepth) levels deep; a figure spec needs only a few")
+        }
         do {
             return try YAMLDecoder().decode(FigureSpec.self, from: yaml)
         } catch let e as DecodingError {

@@ -48,9 +48,9 @@ struct CatalogCommand: ParsableCommand {
         }
         let selected = only.map { o in specs.filter { $0.name.contains(o) } } ?? specs
         if let o = only, selected.isEmpty { throw ValidationError("no catalog entry matches --only '\(o)'; see --list") }
-        let output = try OutputFolder(path: options.out)
+        let output = try options.outputFolder()
         let renderer = try SpecRenderer(options: options)
-        try renderer.renderAll(selected, to: output)
+        try renderer.renderAll(selected, to: output, index: only == nil)
     }
 
     private func loadCatalog() throws -> [FigureSpec] {

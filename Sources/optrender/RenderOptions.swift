@@ -1,5 +1,6 @@
 import ArgumentParser
 import Encode
+import Foundation
 import Gallery
 
 /// Options shared by `--all` and `render`: output folder, size, bare plot areas, animations.
@@ -43,6 +44,39 @@ struct RenderOptions: ParsableArguments {
     @Option(name: .long, help: "A TrueType/OpenType font file to use instead of DejaVu Sans.")
     var font: String?
 
+    @Flag(name: .long, help: "Render in memory and compare with the files in --out; write nothing. Lists each stale, missing or extra file; exit 1 if any differs.")
+    var check = false
+
+    @Option(name: .long, help: "Figures rendered at once (default: the number of cores). The files are the same for every N.")
+    var jobs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Render only the i-th of n disjoint parts of the figures (1-based); the n shards together render everything.", valueName: "i/n"))
+    var shard: String?
+
+    @Flag(name: .long, help: "Print only errors (no progress, no summary).")
+    var quiet = false
+
+    @Option(name: .long, help: .hidden)
+    var timings: String?
+
+    /// `--jobs`, or the number of cores.
+    var jobCount: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// `--shard i/n` as (i, n), 1 ≤ i ≤ n, validated; nil without the option.
+    func shardPart() throws -> (index: Int, count: Int)? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 2, let i = parts[0], let n = parts[1], n >= 1, n <= 10_000, (1...n).contains(i) else {
+            throw ValidationError("--shard '\(shard)' must be i/n with 1 ≤ i ≤ n, e.g. 2/4")
+        }
+        return (i, n)
+    }
+
+    /// The folder of `--out`: it must exist, and be writable unless `--check`.
+    func outputFolder() throws -> OutputFolder {
+        try OutputFolder(path: out, writable: !check)
+    }
+
     /// Width and height from `--size`, validated.
     func pixelSize() throws -> (Int, Int)? {
         guard let size else { return nil }
@@ -81,5 +115,7 @@ struct RenderOptions: ParsableArguments {
         if let fps, !(fps > 0 && fps <= 50) { throw ValidationError("--fps must be in (0, 50] (GIF delays are hundredths of a second)") }
         if let s = stepsPerFrame, s < 1 { throw ValidationError("--steps-per-frame must be at least 1") }
         if let h = hold, !(h >= 0 && h <= 60) { throw ValidationError("--hold must be 0…60 seconds") }
+        if let j = jobs, !(1...256).contains(j) { throw ValidationError("--jobs must be 1…256") }
+        _ = try shardPart()
     }
 }

@@ -5,8 +5,44 @@ import Gallery
 import Plot
 import Raster
 
-/// Renders specs to PNG (and GIF) files, in parallel; the bytes of each file
-/// depend only on its spec and the options, never on the thread count or order.
+/// One file of a figure, rendered in memory.
+struct RenderedFile {
+    let name: String
+    let format: String
+    let width: Int
+    let height: Int
+    let frames: Int
+    let bytes: [UInt8]
+}
+
+/// What became of one file: its manifest facts and its status.
+struct FileRecord: Sendable {
+    enum Status: String, Sendable { case written, unchanged, upToDate = "up to date", stale, missing }
+    let name: String
+    let format: String
+    let width: Int
+    let height: Int
+    let frames: Int
+    let size: Int
+    let sha256: String
+    let status: Status
+}
+
+/// What became of one figure: its files, or the one-line reason it failed;
+/// with `--check`, one line per file that differs.
+struct FigureReport: Sendable {
+    let name: String
+    var records: [FileRecord] = []
+    var failure: String?
+    var differences: [String] = []
+    var buildSeconds = 0.0
+    var renderSeconds = 0.0
+    var encodeSeconds = 0.0
+}
+
+/// Renders specs to PNG (and GIF) files, `--jobs` at a time; the bytes of each
+/// file depend only on its spec and the options, never on the job count or
+/// order. One figure failing does not stop the others.
 struct SpecRenderer {
     let font: Font
     let options: RenderOptions
@@ -18,25 +54,116 @@ struct SpecRenderer {
         }
     }
 
-    /// Renders every spec; reports the first failure (by spec order) after all finish.
-    func renderAll(_ specs: [FigureSpec], to output: OutputFolder) throws {
-        let results = ResultSlots(count: specs.count)
-        DispatchQueue.concurrentPerform(iterations: specs.count) { i in
-            results.set(i, Result { try render(specs[i], to: output) })
-        }
-        for (spec, result) in zip(specs, results.values) {
-            switch result {
-            case .success(let files): files.forEach { print("wrote \($0)") }
-            case .failure(let e): throw (e as? CLIFailure) ?? CLIFailure("\(spec.name): \(e)")
-            case nil: throw CLIFailure("\(spec.name): not rendered")
+    /// Renders (or, with `--check`, compares) every spec of this `--shard`;
+    /// with `index`, the gallery's README.md and manifest.json too, and with
+    /// `--check` the folder's files no figure writes are reported as extra.
+    /// Throws one summary `CLIFailure` after all finish when any figure failed
+    /// or differs (each already reported on its own line).
+    func renderAll(_ specs: [FigureSpec], to output: OutputFolder, index: Bool = false) throws {
+        let shard = try options.shardPart()
+        let mine = Shard.select(specs, part: shard)
+        Interruption.install()
+        let progress = Progress(names: mine.map(\.name), quiet: options.quiet)
+        let results = ResultSlots(count: mine.count)
+        let next = ResultSlots.Counter()
+        let jobs = min(options.jobCount, max(1, mine.count))
+        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            while let i = next.take(below: mine.count) {
+                progress.started(i)
+                let report = process(mine[i], in: output)
+                results.set(i, report)
+                progress.finished(i, report)
             }
         }
+        progress.finish()
+        let reports = results.values.compactMap { $0 }
+        let failures = reports.filter { $0.failure != nil }.count
+        var indexFailures = 0
+        var differences = reports.reduce(0) { $0 + $1.differences.count }
+        var extraRecords: [FileRecord] = []
+        if index && shard == nil {
+            if failures > 0 {
+                let what = options.check ? "checked" : "updated"
+                FileHandle.standardError.write(Data("optrender: error: README.md and manifest.json not \(what) because a figure failed\n".utf8))
+            } else {
+                let (records, problems) = writeIndex(for: mine, reports: reports, to: output)
+                extraRecords = records
+                let found = problems.filter { $0.hasPrefix("stale") || $0.hasPrefix("missing") || $0.hasPrefix("extra") }.count
+                differences += found
+                indexFailures = problems.count - found
+                for p in problems { FileHandle.standardError.write(Data("optrender: error: \(p)\n".utf8)) }
+            }
+        }
+        if let path = options.timings {
+            do { try Timings.write(reports, to: path) } catch {
+                throw CLIFailure("cannot write the timings to '\(path)': \(error.localizedDescription)")
+            }
+        }
+        let all = reports.flatMap(\.records) + extraRecords
+        if !options.quiet { Progress.out(summary(all, figures: reports.count, seconds: progress.elapsed) + "\n") }
+        if options.check && differences > 0 {
+            throw CLIFailure("\(differences) file\(differences == 1 ? " differs" : "s differ") in '\(options.out)' from what this build renders; "
+                             + "run the same command without --check and commit the result")
+        }
+        if mine.count == 1, let only = reports.first, only.failure != nil { throw CLIFailure(Progress.line(only)) }
+        if failures > 0 {
+            let rest = failures >= mine.count ? "" : "; the others were \(options.check ? "checked" : "written")"
+            throw CLIFailure("\(failures) of \(mine.count) figure\(mine.count == 1 ? "" : "s") failed (each error above)\(rest)")
+        }
+        if indexFailures > 0 { throw CLIFailure("README.md or manifest.json could not be written (above); the figures were") }
     }
 
-    /// Builds, renders and writes one spec; returns the paths written.
-    func render(_ spec: FigureSpec, to output: OutputFolder) throws -> [String] {
+    /// "42 figures, 54 files: 3 written, 51 unchanged, 4,123,456 bytes, 12.3 s".
+    func summary(_ records: [FileRecord], figures: Int, seconds: Double) -> String {
+        let bytes = records.reduce(0) { $0 + $1.size }
+        let counts = [FileRecord.Status.written, .unchanged, .upToDate, .stale, .missing].compactMap { s -> String? in
+            let n = records.filter { $0.status == s }.count
+            return n == 0 ? nil : "\(n) \(s.rawValue)"
+        }
+        let formatted = NumberFormatter.localizedString(from: NSNumber(value: bytes), number: .decimal)
+        return "\(figures) figure\(figures == 1 ? "" : "s"), \(records.count) files: "
+            + (counts.isEmpty ? "none" : counts.joined(separator: ", "))
+            + ", \(formatted) bytes, \(String(format: "%.1f", seconds)) s"
+    }
+
+    /// Renders one spec and writes (or checks) its files; never throws.
+    func process(_ spec: FigureSpec, in output: OutputFolder) -> FigureReport {
+        var report = FigureReport(name: spec.name)
+        if let problem = OutputFolder.problem(withName: spec.name) {
+            report.failure = problem
+            return report
+        }
+        do {
+            let files = try produce(spec, report: &report)
+            for file in files {
+                let status: FileRecord.Status
+                if options.check {
+                    let existing = output.existing(file.name)
+                    if let difference = GalleryCheck.difference(expected: file.bytes, existing: existing, format: file.format,
+                                                                        pixelBytes: file.width * file.height * 4 * file.frames) {
+                        report.differences.append("\(existing == nil ? "missing" : "stale"): \(output.display(file.name))\(difference)")
+                        status = existing == nil ? .missing : .stale
+                    } else {
+                        status = .upToDate
+                    }
+                } else {
+                    status = try output.write(file.bytes, to: file.name) == .written ? .written : .unchanged
+                }
+                report.records.append(FileRecord(name: file.name, format: file.format, width: file.width, height: file.height,
+                                                 frames: file.frames, size: file.bytes.count, sha256: SHA256.hex(file.bytes), status: status))
+            }
+        } catch {
+            report.failure = (error as? CLIFailure)?.message ?? "\(error)"
+        }
+        return report
+    }
+
+    /// Builds and renders one spec into its files, in memory.
+    func produce(_ spec: FigureSpec, report: inout FigureReport) throws -> [RenderedFile] {
         var figure: Figure
+        let start = DispatchTime.now()
         do { figure = try FigureBuilder(spec: spec).build() } catch { throw CLIFailure("\(error)") }
+        report.buildSeconds = Timings.seconds(start, .now())
         if let dpi = options.dpi { figure.dpi = dpi }
         if let (w, h) = try options.pixelSize() {
             figure.width = Double(w) / figure.dpi
@@ -47,18 +174,24 @@ struct SpecRenderer {
         // The still keeps the spec's animation (a step counter shows in it too);
         // the command line's timing applies to the animation written.
         let animationSettings = animationSettings(for: figure, selection: selection)
-        var written: [String] = []
+        var files: [RenderedFile] = []
         if let still = selection.still {
-            let name = "\(spec.name).\(still.fileExtension)"
-            try output.write(still.init().encode(figure.render(font: font)), to: name)
-            written.append(output.url.appendingPathComponent(name).path)
+            let t0 = DispatchTime.now()
+            let image = figure.render(font: font)
+            let t1 = DispatchTime.now()
+            let bytes: [UInt8]
+            do { bytes = try still.init().encode(image) } catch { throw CLIFailure("\(error)") }
+            report.renderSeconds += Timings.seconds(t0, t1)
+            report.encodeSeconds += Timings.seconds(t1, .now())
+            files.append(RenderedFile(name: "\(spec.name).\(still.fileExtension)", format: still.formatName,
+                                      width: image.width, height: image.height, frames: 1, bytes: bytes))
         }
         if let format = selection.animation, let settings = animationSettings {
-            let name = "\(spec.name).\(format.fileExtension)"
-            try output.write(animation(of: figure, settings: settings, format: format), to: name)
-            written.append(output.url.appendingPathComponent(name).path)
+            let (bytes, frames) = try animation(of: figure, settings: settings, format: format, report: &report)
+            files.append(RenderedFile(name: "\(spec.name).\(format.fileExtension)", format: format.formatName,
+                                      width: figure.pixelWidth, height: figure.pixelHeight, frames: frames, bytes: bytes))
         }
-        return written
+        return files
     }
 
     /// The figure's animation with the command line's timing: the spec's own,
@@ -75,14 +208,28 @@ struct SpecRenderer {
         return settings
     }
 
-    /// The animation of `figure` in `format`, its frames streamed into the
-    /// encoder one at a time (151 frames of 1000 × 600 held at once would take
-    /// 360 MB). The delays, holds included, come from `FigureAnimation`.
-    func animation(of figure: Figure, settings: Animation, format: any AnimationEncoder.Type) throws -> [UInt8] {
+    /// The animation of `figure` in `format` and its frame count, its frames
+    /// streamed into the encoder one at a time (151 frames of 1000 × 600 held at
+    /// once would take 360 MB). The delays, holds included, come from `FigureAnimation`.
+    func animation(of figure: Figure, settings: Animation, format: any AnimationEncoder.Type,
+                   report: inout FigureReport) throws -> ([UInt8], Int) {
         do {
+            let t0 = DispatchTime.now()
+            var encoding = 0.0
+            var frames = 0
             var encoder = try format.init(width: figure.pixelWidth, height: figure.pixelHeight)
-            try FigureAnimation(figure: figure, font: font, settings: settings).forEachFrame { try encoder.addFrame($0, delay: $1) }
-            return try encoder.finish(lastFrameHold: nil)
+            try FigureAnimation(figure: figure, font: font, settings: settings).forEachFrame {
+                let t = DispatchTime.now()
+                try encoder.addFrame($0, delay: $1)
+                frames += 1
+                encoding += Timings.seconds(t, .now())
+            }
+            let t = DispatchTime.now()
+            let bytes = try encoder.finish(lastFrameHold: nil)
+            encoding += Timings.seconds(t, .now())
+            report.encodeSeconds += encoding
+            report.renderSeconds += Timings.seconds(t0, .now()) - encoding
+            return (bytes, frames)
         } catch let error as CLIFailure {
             throw error
         } catch {
@@ -93,17 +240,30 @@ struct SpecRenderer {
 
 /// Per-index result storage filled from concurrent workers.
 final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<[String], any Error>?]
+    private var slots: [FigureReport?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ r: Result<[String], any Error>) {
+    func set(_ i: Int, _ r: FigureReport) {
         lock.lock(); slots[i] = r; lock.unlock()
     }
 
-    var values: [Result<[String], any Error>?] {
+    var values: [FigureReport?] {
         lock.lock(); defer { lock.unlock() }
         return slots
+    }
+
+    /// Hands out indices 0, 1, 2… to workers, each once.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+
+        func take(below count: Int) -> Int? {
+            lock.lock(); defer { lock.unlock() }
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
     }
 }

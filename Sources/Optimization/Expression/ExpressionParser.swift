@@ -23,10 +23,15 @@ struct ExpressionParser {
     static let variables: [String: Int] = ["x": 0, "x1": 0, "y": 1, "x2": 1]
     static let constants: [String: Double] = ["pi": Double.pi, "e": M_E]
     static let functionAliases: [String: ElementaryFunction] = ["ln": .log]
+    /// Limits that keep parsing, evaluation and differentiation (all recursive)
+    /// far from the stack's end: nesting (parentheses, signs, exponents) and length.
+    static let maximumDepth = 100
+    static let maximumTokens = 2_000
 
     let source: String
     private var tokens: [ExpressionToken] = []
     private var position = 0
+    private var depth = 0
 
     init(_ source: String) { self.source = source }
 
@@ -38,6 +43,10 @@ struct ExpressionParser {
 
     private mutating func parseAll() throws -> Expression {
         tokens = try ExpressionLexer(source: source).tokens()
+        if tokens.count > Self.maximumTokens {
+            throw ObjectiveError(problem: "expression too long (more than \(Self.maximumTokens) tokens)", column: nil, source: source,
+                                 hint: "split it or use a built-in objective")
+        }
         if tokens.count == 1 {
             throw ObjectiveError(problem: "empty expression", column: nil, source: source)
         }
@@ -76,7 +85,13 @@ struct ExpressionParser {
         }
     }
 
+    /// Every level of nesting passes through here, so the depth is counted here.
     private mutating func unary() throws -> Expression {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw error("nested more than \(Self.maximumDepth) levels deep", at: tokens[position], hint: "simplify the expression")
+        }
         switch tokens[position].kind {
         case .minus:
             position += 1

@@ -17,6 +17,9 @@ extension PositionedError {
         var text = problem
         if let column { text += " at column \(column)" }
         if let hint { text += " (\(hint))" }
-        return text + ": \"\(source)\""
+        // One line, of bounded length, whatever the source holds.
+        var shown = source.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : String($0) }.joined()
+        if shown.count > 120 { shown = String(shown.prefix(100)) + "…" }
+        return text + ": \"\(shown)\""
     }
 }
