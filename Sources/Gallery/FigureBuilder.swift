@@ -37,7 +37,7 @@ public struct FigureBuilder {
         let cells = Figure.gridCells(rows: grid[0], columns: grid[1])
         for (k, panel) in spec.panels.enumerated() {
             let prefix = spec.panels.count == 1 ? "" : "panels[\(k)]."
-            let builder = PanelBuilder(spec: panel, specName: spec.name, field: prefix)
+            let builder = PanelBuilder(spec: panel, specName: spec.name, field: prefix, positions: spec.positions)
             let (cell, position) = cells[k]
             if panel.kind == .surface {
                 figure.add(try SurfacePanelBuilder(panel: builder).build(position: position, cell: cell))
@@ -65,7 +65,7 @@ public struct FigureBuilder {
             settings.fps = fps
         }
         if let s = a.stepsPerFrame {
-            guard s >= 1 else { throw error("animation.stepsPerFrame", "expected at least 1") }
+            guard s >= 1 else { throw error("animation.steps_per_frame", "expected at least 1") }
             settings.stepsPerFrame = s
         }
         if let h = a.hold {
@@ -73,7 +73,7 @@ public struct FigureBuilder {
             settings.endHold = h
         }
         if let h = a.startHold {
-            guard h >= 0, h <= 60 else { throw error("animation.startHold", "expected 0…60 seconds") }
+            guard h >= 0, h <= 60 else { throw error("animation.start_hold", "expected 0…60 seconds") }
             settings.startHold = h
         }
         settings.showsCounter = a.counter ?? false
@@ -88,6 +88,6 @@ public struct FigureBuilder {
     }
 
     private func error(_ field: String, _ problem: String) -> SpecError {
-        SpecError(spec: spec.name, field: field, problem)
+        SpecError(position: spec.positions.position(of: field), spec: spec.name, field: field, problem)
     }
 }

@@ -94,8 +94,8 @@ extension PanelBuilder {
         axes.add(marker)
         if !label.isEmpty {
             let off = m?.labelOffset ?? d.labelOffset
-            guard off.count == 2 else { throw error("\(f).labelOffset", "expected [dx, dy]") }
-            let c = try color(m?.labelColor, "\(f).labelColor") ?? .white
+            guard off.count == 2 else { throw error("\(f).label_offset", "expected [dx, dy]") }
+            let c = try color(m?.labelColor, "\(f).label_color") ?? .white
             var text = TextArtist(label, at: Point(p.x + off[0], p.y + off[1]), color: c)
             text.animationRole = role
             text.keepsInsidePlot = true

@@ -10,6 +10,8 @@ struct PanelBuilder {
     let specName: String
     /// Prefix of field names in errors (`panels[1].` or empty).
     let field: String
+    /// Where each field was written, for errors.
+    var positions = SpecPositions()
 
     func build(into axes: inout Axes) throws {
         let objective = try spec.objective.map(resolveObjective)
@@ -130,6 +132,9 @@ struct PanelBuilder {
     }
 
     func error(_ name: String, _ problem: String) -> SpecError {
-        SpecError(spec: specName, field: field + name, problem)
+        let path = field + name
+        // A one-panel figure may have written its panel inline or as `panels: [...]`.
+        let at = positions.position(of: field.isEmpty && positions.contains("panels") ? "panels[0]." + name : path)
+        return SpecError(position: at, spec: specName, field: path, problem)
     }
 }

@@ -3,11 +3,16 @@ import Foundation
 import Gallery
 
 /// `optrender render SPEC.yaml…`: renders figure specs written by the user.
+///
+/// A file may hold several figures (a YAML list or `---` documents). Every
+/// figure is decoded and built — every value checked — before any file is
+/// written; the figures that are fine are rendered even when others are not,
+/// each bad one is reported on its own line, and the exit code is then 1.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render figure specs (YAML files in the catalog's format).")
 
-    @Argument(help: "Spec files (YAML).")
+    @Argument(help: "Spec files (YAML); each may hold several figures.")
     var specs: [String]
 
     @OptionGroup var options: RenderOptions
@@ -17,9 +22,52 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: [FigureSpec]
-        do { loaded = try specs.map { try SpecLoader.load(file: $0) } } catch { throw CLIFailure("\(error)") }
+        var good: [FigureSpec] = []
+        var problems: [String] = []
+        for file in specs {
+            for result in SpecLoader.loadAll(file: file) {
+                switch result {
+                case .success(let spec): good.append(spec)
+                case .failure(let e): problems.append(e.message)
+                }
+            }
+        }
+        let (checked, more) = FigureCheck.validated(good)
+        problems += more
         let output = try OutputFolder(path: options.out)
-        try SpecRenderer(options: options).renderAll(loaded, to: output)
+        if !checked.isEmpty { try SpecRenderer(options: options).renderAll(checked, to: output) }
+        try FigureCheck.report(problems)
+    }
+}
+
+/// Checks shared by `render` and `plot`: every figure built once before any is
+/// rendered, and no two figures writing the same file.
+enum FigureCheck {
+    static func validated(_ specs: [FigureSpec]) -> ([FigureSpec], [String]) {
+        var seen: [String: Int] = [:]
+        var ok: [FigureSpec] = []
+        var problems: [String] = []
+        for (i, spec) in specs.enumerated() {
+            if let first = seen[spec.name] {
+                let at = spec.positions.position(of: "name").map { "\($0): " } ?? ""
+                problems.append("\(at)name: '\(spec.name)' is also figure \(first + 1)'s name; the two would write the same file, rename one")
+                continue
+            }
+            seen[spec.name] = i
+            do {
+                _ = try FigureBuilder(spec: spec).build()
+                ok.append(spec)
+            } catch {
+                problems.append("\(error)")
+            }
+        }
+        return (ok, problems)
+    }
+
+    /// Prints every problem but the last on standard error and throws the last (exit 1).
+    static func report(_ problems: [String]) throws {
+        guard let last = problems.last else { return }
+        for p in problems.dropLast() { FileHandle.standardError.write(Data("optrender: error: \(p)\n".utf8)) }
+        throw CLIFailure(last)
     }
 }
