@@ -69,8 +69,8 @@ struct PanelBuilder {
     func legend() throws -> Legend? {
         var l: Legend
         switch spec.legend {
+        case nil where RunLabels.automatic(spec), .show(true): l = Legend()
         case nil, .show(false): return nil
-        case .show(true): l = Legend()
         case .location(let s):
             guard let loc = Legend.Location(rawValue: s) else {
                 throw error("legend", "'\(s)' is not a location; use \(Legend.Location.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -108,11 +108,18 @@ struct PanelBuilder {
     /// A run's legend label, with "(diverged at step k)" when it diverged; an
     /// unlabelled diverged run puts the note in the title instead.
     func label(_ r: RunSpec, _ run: Run, axes: inout Axes) -> String? {
-        guard let k = run.divergedAt else { return r.label }
+        let given = r.label ?? autoLabel(r)
+        guard let k = run.divergedAt else { return given }
         let note = "diverged at step \(k)"
-        if let l = r.label { return "\(l) (\(note))" }
+        if let l = given { return "\(l) (\(note))" }
         axes.title = (axes.title.map { $0 + " — " } ?? "") + note
         return nil
+    }
+
+    /// The automatic label of a run (see `RunLabels`), or nil when the panel has none.
+    func autoLabel(_ r: RunSpec) -> String? {
+        guard let i = spec.runs?.firstIndex(of: r) else { return nil }
+        return RunLabels.labels(spec)[i]
     }
 
     func color(_ s: String?, _ name: String) throws -> Color? {

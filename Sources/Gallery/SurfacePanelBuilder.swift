@@ -77,8 +77,8 @@ struct SurfacePanelBuilder {
     /// (the seed's `plt.legend(loc='upper left')`).
     private func legend() throws -> Legend? {
         switch spec.legend {
+        case nil where RunLabels.automatic(spec), .show(true): return Legend(location: .upperLeft)
         case nil, .show(false): return nil
-        case .show(true): return Legend(location: .upperLeft)
         case .location(let s):
             guard let l = Legend.Location(rawValue: s) else {
                 throw panel.error("legend", "'\(s)' is not a legend location; use \(Legend.Location.allCases.map(\.rawValue).joined(separator: ", "))")

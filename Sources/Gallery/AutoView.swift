@@ -1,0 +1,36 @@
+import Foundation
+import Optimization
+
+/// `view: auto`: limits that hold every run's path (each finite point), with a
+/// margin of 10 % on each side, at least ±1 around a single point.
+enum AutoView {
+    /// [xmin, xmax] for a 1-D objective, [xmin, xmax, ymin, ymax] for a 2-D one.
+    static func limits(_ f: Objective, _ runs: [RunSpec]) throws -> [Double] {
+        var points: [[Double]] = []
+        for (i, r) in runs.enumerated() {
+            let optimizer: OptimizerSpec
+            do { optimizer = try OptimizerSpec.parse(r.optimizer) } catch { throw SpecError("runs[\(i)].optimizer: \(error)") }
+            guard r.start.count == f.dimension, (0...1_000_000).contains(r.steps) else { continue }
+            points += Run(objective: f, optimizer: optimizer, start: r.start, steps: r.steps).points
+                .filter { $0.allSatisfy { $0.isFinite && abs($0) < 1e12 } }
+        }
+        var out: [Double] = []
+        for axis in 0..<f.dimension {
+            let values = points.map { $0[axis] }
+            guard var lo = values.min(), var hi = values.max() else { out += [-1, 1]; continue }
+            let margin = max((hi - lo) * 0.1, 1e-9)
+            lo -= margin
+            hi += margin
+            if hi - lo < 2 { let c = (lo + hi) / 2; lo = c - 1; hi = c + 1 }
+            // Outward to a hundredth of the span's decade: short numbers in a printed spec.
+            let e = Int((log10(hi - lo)).rounded(.down)) - 2
+            let scale = pow(10, Double(abs(e)))
+            if e < 0 {
+                out += [(lo * scale).rounded(.down) / scale, (hi * scale).rounded(.up) / scale]
+            } else {
+                out += [(lo / scale).rounded(.down) * scale, (hi / scale).rounded(.up) * scale]
+            }
+        }
+        return out
+    }
+}
