@@ -146,6 +146,8 @@ public struct PanelSpec: Codable, Sendable, Equatable {
     /// Marker at each run's last point; default: seed 000's white circle labelled "end".
     public var end: MarkerSpec?
     public var texts: [TextSpec]?
+    /// Also mark the saddle points found in the view (contour panels).
+    public var criticalPoints: Bool?
 
     public init() {}
 
@@ -155,6 +157,7 @@ public struct PanelSpec: Codable, Sendable, Equatable {
         case colorbar, series, quiver, training, surface, zlabel
         case batchSize = "batch_size"
         case contour, runs, minimum, start, end, texts
+        case criticalPoints = "critical_points"
     }
 
     /// Keys every kind takes.
@@ -165,7 +168,7 @@ public struct PanelSpec: Codable, Sendable, Equatable {
     public static func keys(for kind: PanelKind) -> [String] {
         let own: [String]
         switch kind {
-        case .contour: own = ["objective", "colorbar", "contour", "runs", "minimum", "start", "end"]
+        case .contour: own = ["objective", "colorbar", "contour", "runs", "minimum", "start", "end", "critical_points"]
         case .curve: own = ["objective", "contour", "runs"]
         case .loss: own = ["objective", "runs"]
         case .plot: own = []
@@ -229,6 +232,7 @@ public struct PanelSpec: Codable, Sendable, Equatable {
         start = try c.decodeIfPresent(MarkerSpec.self, forKey: .start)
         end = try c.decodeIfPresent(MarkerSpec.self, forKey: .end)
         texts = try c.decodeIfPresent([TextSpec].self, forKey: .texts)
+        criticalPoints = try c.decodeIfPresent(Bool.self, forKey: .criticalPoints)
     }
 }
 

@@ -18,11 +18,7 @@ extension PanelBuilder {
             throw error("x", "a contour needs view limits x: [min, max] and y: [min, max]")
         }
         try addContour(f, x: xr, y: yr, to: &axes)
-        if spec.minimum?.show ?? true {
-            for m in f.minima where m.count == 2 {
-                try addMarker(spec.minimum, defaults: .minimum, at: Point(m[0], m[1]), field: "minimum", view: nil, to: &axes)
-            }
-        }
+        try addMinima(f, x: xr, y: yr, to: &axes)
         let view = Rect(minX: xr.lowerBound, minY: yr.lowerBound, maxX: xr.upperBound, maxY: yr.upperBound)!
         for (i, r) in (spec.runs ?? []).enumerated() {
             let run = try makeRun(r, index: i, objective: f)
@@ -41,6 +37,35 @@ extension PanelBuilder {
                 try addMarker(spec.end, defaults: .end, at: last, field: "end", view: view,
                               role: .final(step: points.count - 1), to: &axes)
             }
+        }
+    }
+
+    /// The objective's known minima; for a function without any (a user's
+    /// expression), the minima a multi-start search finds inside the view: the
+    /// global ones with the `minimum` marker, other local minima with a smaller
+    /// star and no label; none when the view holds none. `critical_points: true`
+    /// adds the saddles (white diamonds labelled "saddle").
+    func addMinima(_ f: Objective, x: ClosedRange<Double>, y: ClosedRange<Double>, to axes: inout Axes) throws {
+        let saddles = spec.criticalPoints ?? false
+        guard spec.minimum?.show ?? true || saddles else { return }
+        let known = f.minima.filter { $0.count == 2 }
+        let found = known.isEmpty || saddles ? CriticalPoints.find(f, x: x, y: y, saddles: saddles) : []
+        if spec.minimum?.show ?? true {
+            let global = known.isEmpty ? found.filter(\.isGlobal).map(\.point) : known
+            for m in global {
+                try addMarker(spec.minimum, defaults: .minimum, at: Point(m[0], m[1]), field: "minimum", view: nil, to: &axes)
+            }
+            if known.isEmpty {
+                var local = spec.minimum ?? MarkerSpec()
+                local.size = (local.size ?? MarkerDefaults.minimum.size ?? 15) * 0.6
+                local.showLabel = false
+                for c in found where c.kind == .minimum && !c.isGlobal {
+                    try addMarker(local, defaults: .minimum, at: Point(c.point[0], c.point[1]), field: "minimum", view: nil, to: &axes)
+                }
+            }
+        }
+        for c in found where c.kind == .saddle {
+            try addMarker(nil, defaults: .saddle, at: Point(c.point[0], c.point[1]), field: "critical_points", view: nil, to: &axes)
         }
     }
 
@@ -115,4 +140,5 @@ struct MarkerDefaults {
     static let minimum = MarkerDefaults(marker: "r*", size: 15, label: "minimum", labelOffset: [0, 0.25])
     static let start = MarkerDefaults(marker: "ro", size: 10, label: "start", labelOffset: [0.1, 0.2])
     static let end = MarkerDefaults(marker: "wo", size: nil, label: "end", labelOffset: [0, -0.25])
+    static let saddle = MarkerDefaults(marker: "wD", size: 7, label: "saddle", labelOffset: [0.1, 0.2])
 }

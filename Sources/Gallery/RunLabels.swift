@@ -12,17 +12,16 @@ enum RunLabels {
         return runs.allSatisfy { $0.label == nil }
     }
 
-    /// One label per run: nil for every run when the panel has labels of its own,
-    /// or no automatic legend and `legend: true` not given.
+    /// One label per run when the panel has two or more runs, none labelled, and
+    /// a legend (automatic, `legend: true` or a location); else nil for every run.
     static func labels(_ spec: PanelSpec) -> [String?] {
         let runs = spec.runs ?? []
-        guard runs.allSatisfy({ $0.label == nil }), automatic(spec) || spec.legend == .show(true)
-                || (spec.legend.map { if case .location = $0 { true } else { false } } ?? false) else {
+        guard runs.count >= 2, runs.allSatisfy({ $0.label == nil }), spec.legend != .show(false) else {
             return runs.map { _ in nil }
         }
         var labels = runs.map { optimizerLabel($0.optimizer) }
         if Set(labels).count < labels.count {
-            labels = zip(labels, runs).map { "\($0) from (" + $1.start.map(NumberText.format).joined(separator: ", ") + ")" }
+            labels = zip(labels, runs).map { "\($0) from (" + $1.start.map(SpecWriter.number).joined(separator: ", ") + ")" }
         }
         if Set(labels).count < labels.count {
             labels = zip(labels, runs).map { "\($0), \($1.steps) steps" }

@@ -1,4 +1,5 @@
 import Foundation
+import Plot
 import Testing
 @testable import Gallery
 
@@ -115,5 +116,47 @@ struct StrictSpecTests {
                 #expect(!text.contains(old), "\(file) still uses \(old)")
             }
         }
+    }
+}
+
+/// Figures that explain themselves: automatic legends and minima of any expression.
+struct ExplainingFigureTests {
+    func figure(_ yaml: String) throws -> Plot.Figure {
+        try FigureBuilder(spec: SpecLoader.load(yaml: yaml, source: "t.yaml")).build()
+    }
+
+    @Test func twoRunsGetALegendLabelledWithTheirNonDefaultHyperparameters() throws {
+        let base = """
+        name: t
+        objective: x^2 + y^2 + y^3 + x*y
+        x: [-3, 3]
+        y: [-3, 3]
+        runs:
+          - {optimizer: "SGD(lr=0.01)", start: [2, 3], steps: 5}
+          - {optimizer: "Adam(lr=0.1, betas=(0.9, 0.999))", start: [2, 3], steps: 5}
+        """
+        let fig = try figure(base)
+        #expect(fig[axes: 0].legend != nil)
+        let labels = fig[axes: 0].artists.compactMap { ($0 as? Line2D)?.label }
+        #expect(labels == ["SGD(lr=0.01)", "Adam(lr=0.1)"])
+        #expect(try figure(base + "\nlegend: false")[axes: 0].legend == nil)
+        let labelled = base.replacingOccurrences(of: "steps: 5}", with: "steps: 5, label: mine}")
+        #expect(try figure(labelled)[axes: 0].legend == nil)
+        let same = base.replacingOccurrences(of: "Adam(lr=0.1, betas=(0.9, 0.999))", with: "SGD(lr=0.01)")
+            .replacingOccurrences(of: "start: [2, 3], steps: 5}\n", with: "start: [1, 1], steps: 5}\n")
+        let sameLabels = try figure(same)[axes: 0].artists.compactMap { ($0 as? Line2D)?.label }
+        #expect(sameLabels == ["SGD(lr=0.01) from (1, 1)", "SGD(lr=0.01) from (2, 3)"])
+    }
+
+    @Test func expressionsGetTheirMinimaFound() throws {
+        let himmelblau = try figure("name: t\nobjective: (x^2 + y - 11)^2 + (x + y^2 - 7)^2\nx: [-5, 5]\ny: [-5, 5]")
+        let stars = himmelblau[axes: 0].artists.compactMap { $0 as? Line2D }.filter { $0.style.marker == .star }
+        #expect(stars.count == 4)
+        let saddle = try figure("name: t\nobjective: x^2 - y^2\nx: [-2, 2]\ny: [-2, 2]")
+        #expect(!saddle[axes: 0].artists.contains { ($0 as? Line2D)?.style.marker == .star })
+        let cubic = try figure("name: t\nobjective: x^2 + y^2 + y^3 + x*y\nx: [-1, 1]\ny: [-1, 1]\ncritical_points: true")
+        let markers = cubic[axes: 0].artists.compactMap { $0 as? Line2D }.filter { $0.points.count == 1 }
+        #expect(markers.filter { $0.style.marker == .star }.count == 1)
+        #expect(markers.filter { $0.style.marker == .diamond }.count == 1)
     }
 }
