@@ -12,6 +12,8 @@ struct PanelBuilder {
     let field: String
     /// Where each field was written, for errors.
     var positions = SpecPositions()
+    /// The marker labels of the panel, placed together once every artist is in.
+    let labels = LabelCollector()
 
     func build(into axes: inout Axes) throws {
         let objective = try spec.objective.map(resolveObjective)
@@ -44,6 +46,7 @@ struct PanelBuilder {
             guard t.at.count == 2 else { throw error("texts[\(i)].at", "expected [x, y]") }
             axes.add(TextArtist(t.text, at: Point(t.at[0], t.at[1]), color: try color(t.color, "texts[\(i)].color"), size: t.size))
         }
+        labels.finish(into: &axes)
     }
 
     // MARK: shared pieces
@@ -143,5 +146,21 @@ struct PanelBuilder {
         // A one-panel figure may have written its panel inline or as `panels: [...]`.
         let at = positions.position(of: field.isEmpty && positions.contains("panels") ? "panels[0]." + name : path)
         return SpecError(position: at, spec: specName, field: path, problem)
+    }
+}
+
+/// Collects a panel's marker labels while it is built; `finish` adds them as
+/// one `LabelPlacement`, with the legend they must keep clear of.
+final class LabelCollector {
+    var placement = LabelPlacement()
+
+    func finish(into axes: inout Axes) {
+        guard !placement.labels.isEmpty else { return }
+        let ordered = axes.artists.enumerated()
+            .sorted { ($0.element.zorder, $0.offset) < ($1.element.zorder, $1.offset) }.map(\.element)
+        placement.legend = axes.legend
+        placement.legendEntries = ordered.compactMap(\.legendEntry)
+        placement.legendObstacles = ordered.flatMap(\.dataPoints)
+        axes.add(placement)
     }
 }

@@ -48,7 +48,7 @@ struct FigureSpecTests {
         #expect(abs(end.x - -5 * pow(0.99, 50)) < 1e-12 && abs(end.y - -2 * pow(0.8, 50)) < 1e-12)
         #expect(lines[2].style.color == Color(hex: 0xff7f0e))
         #expect(lines[0].points == [Point(0, 0)] && lines[0].style.marker == .star)
-        let texts = fig[axes: 0].artists.compactMap { $0 as? TextArtist }.map(\.text)
+        let texts = fig[axes: 0].artists.compactMap { $0 as? LabelPlacement }.flatMap(\.labels).map(\.text)
         #expect(texts == ["minimum", "start", "end"])
         #expect(fig[axes: 0].title == "SGD")
         #expect(fig.pixelWidth == 1000 && fig.pixelHeight == 600)
