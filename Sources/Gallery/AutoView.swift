@@ -5,12 +5,13 @@ import Optimization
 /// margin of 10 % on each side, at least ±1 around a single point.
 enum AutoView {
     /// [xmin, xmax] for a 1-D objective, [xmin, xmax, ymin, ymax] for a 2-D one.
-    static func limits(_ f: Objective, _ runs: [RunSpec]) throws -> [Double] {
+    /// Runs that cannot run (a bad optimizer, a start of the wrong size) are
+    /// skipped here: building the panel reports them.
+    static func limits(_ f: Objective, _ runs: [RunSpec]) -> [Double] {
         var points: [[Double]] = []
-        for (i, r) in runs.enumerated() {
-            let optimizer: OptimizerSpec
-            do { optimizer = try OptimizerSpec.parse(r.optimizer) } catch { throw SpecError("runs[\(i)].optimizer: \(error)") }
-            guard r.start.count == f.dimension, (0...1_000_000).contains(r.steps) else { continue }
+        for r in runs {
+            guard let optimizer = try? OptimizerSpec.parse(r.optimizer), r.start.count == f.dimension,
+                  (0...1_000_000).contains(r.steps) else { continue }
             points += Run(objective: f, optimizer: optimizer, start: r.start, steps: r.steps).points
                 .filter { $0.allSatisfy { $0.isFinite && abs($0) < 1e12 } }
         }

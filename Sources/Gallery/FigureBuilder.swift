@@ -35,8 +35,9 @@ public struct FigureBuilder {
         figure.suptitle = spec.suptitle
         // Panels fill the grid's cells row by row; cells left over stay empty.
         let cells = Figure.gridCells(rows: grid[0], columns: grid[1])
-        for (k, panel) in spec.panels.enumerated() {
+        for (k, written) in spec.panels.enumerated() {
             let prefix = spec.panels.count == 1 ? "" : "panels[\(k)]."
+            let panel = try resolvingView(written, field: prefix)
             let builder = PanelBuilder(spec: panel, specName: spec.name, field: prefix, positions: spec.positions)
             let (cell, position) = cells[k]
             if panel.kind == .surface {
@@ -78,6 +79,27 @@ public struct FigureBuilder {
         }
         settings.showsCounter = a.counter ?? false
         return settings
+    }
+
+    /// A panel with `view: auto` resolved: `x` and `y` widened (or chosen) to
+    /// hold every run's path with a margin.
+    private func resolvingView(_ panel: PanelSpec, field: String) throws -> PanelSpec {
+        guard let v = panel.view else { return panel }
+        guard v == "auto" else { throw error(field + "view", "'\(v)' is not a view; use auto (or give x: and y:)") }
+        guard let text = panel.objective, let runs = panel.runs, !runs.isEmpty else {
+            throw error(field + "view", "auto needs an objective and runs to fit; give x: and y: instead")
+        }
+        let f: Objective
+        do { f = try Objective.resolve(text) } catch { throw self.error(field + "objective", "\(error)") }
+        let auto = AutoView.limits(f, runs)
+        var out = panel
+        func widen(_ given: [Double]?, _ lo: Double, _ hi: Double) -> [Double] {
+            guard let g = given, g.count == 2 else { return [lo, hi] }
+            return [min(g[0], lo), max(g[1], hi)]
+        }
+        out.x = widen(panel.x, auto[0], auto[1])
+        if f.dimension == 2 { out.y = widen(panel.y, auto[2], auto[3]) }
+        return out
     }
 
     private func validateName() throws {

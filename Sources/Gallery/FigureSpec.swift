@@ -148,6 +148,9 @@ public struct PanelSpec: Codable, Sendable, Equatable {
     public var texts: [TextSpec]?
     /// Also mark the saddle points found in the view (contour panels).
     public var criticalPoints: Bool?
+    /// `auto`: widen `x`/`y` (or, without them, choose them) so that every run's
+    /// path fits, with a 10 % margin.
+    public var view: String?
 
     public init() {}
 
@@ -158,10 +161,11 @@ public struct PanelSpec: Codable, Sendable, Equatable {
         case batchSize = "batch_size"
         case contour, runs, minimum, start, end, texts
         case criticalPoints = "critical_points"
+        case view
     }
 
     /// Keys every kind takes.
-    static let commonKeys = ["kind", "x", "y", "title", "xlabel", "ylabel", "xscale", "yscale", "grid", "aspect",
+    static let commonKeys = ["kind", "x", "y", "view", "title", "xlabel", "ylabel", "xscale", "yscale", "grid", "aspect",
                              "legend", "legend_fontsize", "series", "texts"]
 
     /// The keys a panel of `kind` accepts; any other is an error.
@@ -233,6 +237,7 @@ public struct PanelSpec: Codable, Sendable, Equatable {
         end = try c.decodeIfPresent(MarkerSpec.self, forKey: .end)
         texts = try c.decodeIfPresent([TextSpec].self, forKey: .texts)
         criticalPoints = try c.decodeIfPresent(Bool.self, forKey: .criticalPoints)
+        view = try c.decodeIfPresent(String.self, forKey: .view)
     }
 }
 

@@ -37,6 +37,9 @@ public struct PlotRequest: Sendable {
         guard start.count == f.dimension else {
             throw SpecError("--start: \(f.name) is \(f.dimension)-D but the start has \(start.count) coordinate\(start.count == 1 ? "" : "s")")
         }
+        for text in optimizers {
+            do { _ = try OptimizerSpec.parse(text) } catch { throw SpecError("--optimizer: \(error)") }
+        }
         var panel = PanelSpec()
         panel.kind = f.dimension == 1 ? .curve : surface ? .surface : nil
         panel.objective = objective
@@ -45,7 +48,7 @@ public struct PlotRequest: Sendable {
         panel.ylabel = f.dimension == 1 ? "f(x)" : "y"
         if surface { panel.zlabel = "f(x, y)" }
         panel.runs = optimizers.map { RunSpec(optimizer: $0, start: start, steps: steps) }
-        let limits = try view ?? AutoView.limits(f, panel.runs ?? [])
+        let limits = view ?? AutoView.limits(f, panel.runs ?? [])
         panel.x = [limits[0], limits[1]]
         if f.dimension == 2 { panel.y = [limits[2], limits[3]] }
         var spec = FigureSpec(name: name, panels: [panel])

@@ -56,6 +56,20 @@ struct SchemaTests {
         }
     }
 
+    @Test func theReadmesAnnotatedExampleValidatesAndBuilds() throws {
+        let readme = try String(contentsOf: Self.schemaURL.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md"), encoding: .utf8)
+        let section = readme.components(separatedBy: "## Figure specs")[1]
+        let yaml = section.components(separatedBy: "```yaml\n")[1].components(separatedBy: "```")[0]
+        #expect(yaml.hasPrefix("# yaml-language-server: $schema="))
+        let validator = SchemaValidator(root: try schema())
+        #expect(validator.problems(try PlainValue.documents(yaml: yaml)[0]).isEmpty)
+        let spec = try SpecLoader.load(yaml: yaml, source: "README.md")
+        _ = try FigureBuilder(spec: spec).build()
+        // Every figure and panel key appears in the README's reference.
+        for key in FigureSpec.keys + PanelSpec.allKeys { #expect(section.contains("`\(key)`"), "README lacks \(key)") }
+    }
+
     @Test func unknownKeysWrongTypesAndMissingNamesDoNotValidate() throws {
         let validator = SchemaValidator(root: try schema())
         let good = "name: t\nobjective: d2l\nx: [-1, 1]\ny: [-1, 1]\nruns:\n  - {optimizer: SGD(lr=0.1), start: [1, 1], steps: 3}\n"

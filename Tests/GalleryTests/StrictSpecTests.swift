@@ -160,3 +160,23 @@ struct ExplainingFigureTests {
         #expect(markers.filter { $0.style.marker == .diamond }.count == 1)
     }
 }
+
+struct AutoViewTests {
+    @Test func viewAutoWidensTheViewToHoldEveryPath() throws {
+        let yaml = """
+        name: t
+        objective: x^2 + y^2
+        x: [-1, 1]
+        y: [-1, 1]
+        view: auto
+        runs:
+          - {optimizer: "SGD(lr=0.1)", start: [4, -3], steps: 10}
+        """
+        let fig = try FigureBuilder(spec: SpecLoader.load(yaml: yaml, source: "t.yaml")).build()
+        let axes = fig[axes: 0]
+        #expect(axes.xlim!.lowerBound == -1 && axes.xlim!.upperBound >= 4.4)
+        #expect(axes.ylim!.lowerBound <= -3.3 && axes.ylim!.upperBound == 1)
+        let bad = yaml.replacingOccurrences(of: "view: auto", with: "view: wide")
+        #expect(throws: SpecError.self) { try FigureBuilder(spec: SpecLoader.load(yaml: bad, source: "t.yaml")).build() }
+    }
+}
