@@ -1,8 +1,10 @@
 import Foundation
 import Optimization
 
-/// `view: auto`: limits that hold every run's path (each finite point), with a
-/// margin of 10 % on each side, at least ±1 around a single point.
+/// `view: auto`: limits that hold every run's path, with a margin of 10 % on
+/// each side, at least ±1 around a single point. A path that blows up counts
+/// until it leaves |f| ≤ 100 (|f(start)| + 1) (the rest is drawn to the frame
+/// and its end marked "outside the view").
 enum AutoView {
     /// [xmin, xmax] for a 1-D objective, [xmin, xmax, ymin, ymax] for a 2-D one.
     /// Runs that cannot run (a bad optimizer, a start of the wrong size) are
@@ -12,8 +14,13 @@ enum AutoView {
         for r in runs {
             guard let optimizer = try? OptimizerSpec.parse(r.optimizer), r.start.count == f.dimension,
                   (0...1_000_000).contains(r.steps) else { continue }
-            points += Run(objective: f, optimizer: optimizer, start: r.start, steps: r.steps).points
-                .filter { $0.allSatisfy { $0.isFinite && abs($0) < 1e12 } }
+            // A run that blows up would stretch the view until nothing else shows:
+            // its points count while |f| stays within 100 × (|f(start)| + 1).
+            let bound = 100 * (abs(f.value(r.start)) + 1)
+            for p in Run(objective: f, optimizer: optimizer, start: r.start, steps: r.steps).points {
+                guard p.allSatisfy(\.isFinite), abs(f.value(p)) <= bound else { break }
+                points.append(p)
+            }
         }
         var out: [Double] = []
         for axis in 0..<f.dimension {

@@ -13,6 +13,7 @@ public struct FigureBuilder {
     public init(spec: FigureSpec) { self.spec = spec }
 
     public func build() throws -> Figure {
+        if spec.sweep != nil { return try FigureBuilder(spec: SweepExpansion.expand(spec)).build() }
         try validateName()
         let size = spec.size ?? [10, 6]
         guard size.count == 2, size.allSatisfy({ $0 > 0 && $0 <= 100 }) else {

@@ -33,6 +33,8 @@ public struct FigureSpec: Codable, Sendable, Equatable {
     public var suptitle: String?
     /// Also render `<name>.gif`, the paths growing step by step.
     public var animation: AnimationSpec?
+    /// Small multiples over hyperparameters, steps or start (see `SweepSpec`).
+    public var sweep: SweepSpec?
     public var panels: [PanelSpec]
     /// Where each field was written (for errors found while building); empty
     /// for a spec made in code. Never encoded, never compared.
@@ -44,7 +46,7 @@ public struct FigureSpec: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, caption, seed, size, dpi, theme, layout, suptitle, animation, panels
+        case name, caption, seed, size, dpi, theme, layout, suptitle, animation, sweep, panels
     }
 
     /// The keys of the figure itself (a one-panel figure may add its panel's keys).
@@ -69,6 +71,7 @@ public struct FigureSpec: Codable, Sendable, Equatable {
         layout = try c.decodeIfPresent([Int].self, forKey: .layout)
         suptitle = try c.decodeIfPresent(String.self, forKey: .suptitle)
         animation = try c.decodeIfPresent(AnimationSpec.self, forKey: .animation)
+        sweep = try c.decodeIfPresent(SweepSpec.self, forKey: .sweep)
         if inline {
             panels = [try PanelSpec(from: node?.withoutKeyCheck() ?? decoder, keysChecked: true)]
         } else {
@@ -88,6 +91,7 @@ public struct FigureSpec: Codable, Sendable, Equatable {
         try c.encodeIfPresent(layout, forKey: .layout)
         try c.encodeIfPresent(suptitle, forKey: .suptitle)
         try c.encodeIfPresent(animation, forKey: .animation)
+        try c.encodeIfPresent(sweep, forKey: .sweep)
         try c.encode(panels, forKey: .panels)
     }
 }

@@ -16,6 +16,8 @@ public struct PlotRequest: Sendable {
     public var view: [Double]?
     public var surface: Bool
     public var title: String?
+    /// `--sweep` values: `lr=0.01:0.5:6`, `lr=log:0.001:1:4`, `gamma=0.1,0.5,0.9`, `start=-5,-2;2,2`.
+    public var sweeps: [String] = []
 
     public init(name: String, objective: String, optimizers: [String], start: [Double], steps: Int,
                 view: [Double]?, surface: Bool, title: String?) {
@@ -48,12 +50,43 @@ public struct PlotRequest: Sendable {
         panel.ylabel = f.dimension == 1 ? "f(x)" : "y"
         if surface { panel.zlabel = "f(x, y)" }
         panel.runs = optimizers.map { RunSpec(optimizer: $0, start: start, steps: steps) }
-        let limits = view ?? AutoView.limits(f, panel.runs ?? [])
-        panel.x = [limits[0], limits[1]]
-        if f.dimension == 2 { panel.y = [limits[2], limits[3]] }
+        if let limits = view ?? (sweeps.isEmpty ? AutoView.limits(f, panel.runs ?? []) : nil) {
+            panel.x = [limits[0], limits[1]]
+            if f.dimension == 2 { panel.y = [limits[2], limits[3]] }
+        }
         var spec = FigureSpec(name: name, panels: [panel])
+        if !sweeps.isEmpty {
+            guard sweeps.count <= 2 else { throw SpecError("--sweep: give one or two (a grid), not \(sweeps.count)") }
+            spec.sweep = SweepSpec(axes: try sweeps.map(Self.sweepAxis))
+            if view == nil { panel.view = "auto"; spec.panels = [panel] }
+        }
         spec.caption = "optrender plot: " + optimizers.joined(separator: ", ") + " on " + f.formula
         return spec
+    }
+}
+
+extension PlotRequest {
+    /// `name=start:stop:count`, `name=log:start:stop:count`, `name=v1,v2,…`, `start=x,y;x,y;…`.
+    static func sweepAxis(_ text: String) throws -> SweepSpec.Axis {
+        guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+            throw SpecError("--sweep: expected NAME=VALUES such as lr=0.01:0.5:6 or gamma=0.1,0.5,0.9, got '\(text)'")
+        }
+        let name = String(text[..<eq]), values = String(text[text.index(after: eq)...])
+        if name == "start" {
+            let points = values.split(separator: ";").map { NumberText.parsePoint(String($0)) }
+            guard points.count >= 1, points.allSatisfy({ $0 != nil }) else {
+                throw SpecError("--sweep: start takes points separated by ';', such as start=-5,-2;2,2, got '\(values)'")
+            }
+            let p = points.map { $0! }
+            return SweepSpec.Axis(name: name, values: p, labels: p.map { "(" + $0.map(SpecWriter.number).joined(separator: ", ") + ")" })
+        }
+        if values.contains(":") {
+            do { return try SweepSpec.axis(name, range: values) } catch let e as SweepSpec.SweepError { throw SpecError("--sweep \(name): \(e.message)") }
+        }
+        guard let numbers = NumberText.parsePoint(values), !numbers.isEmpty else {
+            throw SpecError("--sweep \(name): expected start:stop:count or comma-separated numbers, got '\(values)'")
+        }
+        return SweepSpec.Axis(name: name, values: numbers.map { [$0] }, labels: numbers.map(SpecWriter.number))
     }
 }
 

@@ -35,6 +35,10 @@ struct PlotCommand: ParsableCommand {
             help: ArgumentHelp("View limits XMIN:XMAX,YMIN:YMAX (1-D: XMIN:XMAX); default: every path with a margin.", valueName: "x0:x1,y0:y1"))
     var view: String?
 
+    @Option(name: .long, parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Small multiples over a hyperparameter, steps or start: lr=0.01:0.5:6, lr=log:0.001:1:4, gamma=0.1,0.5,0.9, start=-5,-2;2,2. Twice for a grid.", valueName: "name=values"))
+    var sweep: [String] = []
+
     @Flag(name: .long, help: "A 3-D surface with the paths on it instead of filled contours.")
     var surface = false
 
@@ -53,7 +57,7 @@ struct PlotCommand: ParsableCommand {
     func validate() throws {
         if optimizer.isEmpty { throw ValidationError("give at least one --optimizer, e.g. --optimizer 'SGD(lr=0.1)'") }
         guard (0...Trace.maximumSteps).contains(steps) else { throw ValidationError("--steps must be 0…\(Trace.maximumSteps)") }
-        _ = try request()
+        do { _ = try request().spec() } catch let e as SpecError { throw ValidationError(e.message) }
         if !printSpec { _ = try format() }
     }
 
@@ -84,8 +88,10 @@ struct PlotCommand: ParsableCommand {
             throw ValidationError("--start: expected comma-separated finite numbers such as 2,3 or -1.8,1.2, got \"\(start)\"")
         }
         let stem = URL(fileURLWithPath: out).deletingPathExtension().lastPathComponent
-        return PlotRequest(name: stem, objective: objective, optimizers: optimizer, start: point, steps: steps,
-                           view: try view.map(Self.parseView), surface: surface, title: title)
+        var request = PlotRequest(name: stem, objective: objective, optimizers: optimizer, start: point, steps: steps,
+                                  view: try view.map(Self.parseView), surface: surface, title: title)
+        request.sweeps = sweep
+        return request
     }
 
     /// `-3:3,-2:2` → [-3, 3, -2, 2]; `-3:3` → [-3, 3].

@@ -101,3 +101,18 @@ struct AuthoringCLITests {
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("two.png").path))
     }
 }
+
+struct PlotSweepCLITests {
+    @Test func plotSweepsWriteSmallMultiples() throws {
+        let dir = try CLITests.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let args = ["plot", "--objective", "x^2 + 3*y^2", "--optimizer", "SGD(lr=0.1)", "--start", "-2,1.5", "--steps", "20",
+                    "--sweep", "lr=0.05:0.3:6"]
+        let r = try CLITests.run(args + ["--out", dir.appendingPathComponent("sweep.png").path])
+        #expect(r.code == 0, "\(r.err)")
+        let printed = try CLITests.run(args + ["--print-spec"])
+        #expect(printed.out.contains("sweep:") && printed.out.contains("lr: [0.05, 0.1, 0.15, 0.2, 0.25, 0.3]"), "\(printed.out)")
+        let bad = try CLITests.run(args + ["--sweep", "lr=1:2"])
+        #expect(bad.code == 2 && bad.err.contains("--sweep lr"))
+    }
+}
