@@ -103,11 +103,9 @@ extension RunSpec {
 /// numbers in flow style (`start: [2, 3]`). Only unquoted scalars are numbers, so
 /// strings are never touched.
 public enum SpecWriter {
-    public static let modeline = "# yaml-language-server: $schema=https://optrender.example/schema/optrender.schema.json"
-
     public static func yaml(_ spec: FigureSpec) throws -> String {
         let lines = try YAMLEncoder().encode(spec).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        return modeline + "\n" + collapseNumberLists(lines.map(tidyNumber)).joined(separator: "\n")
+        return collapseNumberLists(lines.map(tidyNumber)).joined(separator: "\n")
     }
 
     /// `x: -2e+0` → `x: -2`; `- 1.5e+0` → `- 1.5`.

@@ -22,18 +22,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        var good: [FigureSpec] = []
-        var problems: [String] = []
-        for file in specs {
-            for result in SpecLoader.loadAll(file: file) {
-                switch result {
-                case .success(let spec): good.append(spec)
-                case .failure(let e): problems.append(e.message)
-                }
-            }
-        }
-        let (checked, more) = FigureCheck.validated(good)
-        problems += more
+        let (checked, problems) = FigureCheck.validated(specs.flatMap { SpecLoader.loadAll(file: $0) })
         let output = try OutputFolder(path: options.out)
         if !checked.isEmpty { try SpecRenderer(options: options).renderAll(checked, to: output) }
         try FigureCheck.report(problems)
@@ -44,10 +33,20 @@ struct Render: ParsableCommand {
 /// rendered, and no two figures writing the same file.
 enum FigureCheck {
     static func validated(_ specs: [FigureSpec]) -> ([FigureSpec], [String]) {
+        validated(specs.map { .success($0) })
+    }
+
+    /// The figures that decode and build, and every problem, in file order.
+    static func validated(_ results: [Result<FigureSpec, SpecError>]) -> ([FigureSpec], [String]) {
         var seen: [String: Int] = [:]
         var ok: [FigureSpec] = []
         var problems: [String] = []
-        for (i, spec) in specs.enumerated() {
+        for (i, result) in results.enumerated() {
+            let spec: FigureSpec
+            switch result {
+            case .success(let s): spec = s
+            case .failure(let e): problems.append(e.message); continue
+            }
             if let first = seen[spec.name] {
                 let at = spec.positions.position(of: "name").map { "\($0): " } ?? ""
                 problems.append("\(at)name: '\(spec.name)' is also figure \(first + 1)'s name; the two would write the same file, rename one")
