@@ -39,6 +39,9 @@ public struct PlotRequest: Sendable {
         guard start.count == f.dimension else {
             throw SpecError("--start: \(f.name) is \(f.dimension)-D but the start has \(start.count) coordinate\(start.count == 1 ? "" : "s")")
         }
+        if let view, view.count != 2 * f.dimension {
+            throw SpecError("--view: \(f.name) is \(f.dimension)-D, so give \(f.dimension == 1 ? "XMIN:XMAX" : "XMIN:XMAX,YMIN:YMAX")")
+        }
         for text in optimizers {
             do { _ = try OptimizerSpec.parse(text) } catch { throw SpecError("--optimizer: \(error)") }
         }
