@@ -18,6 +18,8 @@ public struct PlotRequest: Sendable {
     public var title: String?
     /// `--sweep` values: `lr=0.01:0.5:6`, `lr=log:0.001:1:4`, `gamma=0.1,0.5,0.9`, `start=-5,-2;2,2`.
     public var sweeps: [String] = []
+    /// With sweeps: an animation of one frame per value (for an animation output).
+    public var animatesSweep = false
 
     public init(name: String, objective: String, optimizers: [String], start: [Double], steps: Int,
                 view: [Double]?, surface: Bool, title: String?) {
@@ -62,6 +64,7 @@ public struct PlotRequest: Sendable {
             guard sweeps.count <= 2 else { throw SpecError("--sweep: give one or two (a grid), not \(sweeps.count)") }
             spec.sweep = SweepSpec(axes: try sweeps.map(Self.sweepAxis))
             if view == nil { panel.view = "auto"; spec.panels = [panel] }
+            if animatesSweep { spec.animation = AnimationSpec() }
         }
         spec.caption = "optrender plot: " + optimizers.joined(separator: ", ") + " on " + f.formula
         return spec

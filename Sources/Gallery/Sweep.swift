@@ -75,9 +75,39 @@ public struct SweepSpec: Codable, Sendable, Equatable {
     }
 }
 
-/// Expands a figure with `sweep:` into its grid of panels.
-enum SweepExpansion {
-    static func expand(_ spec: FigureSpec) throws -> FigureSpec {
+/// Expands a figure with `sweep:` into its grid of panels, or into one figure
+/// per value (the frames of its animation).
+public enum SweepExpansion {
+    /// Whether the figure's animation is one frame per swept value: a sweep
+    /// with `animation:` (the still stays the grid of small multiples).
+    public static func animatesValues(_ spec: FigureSpec) -> Bool {
+        spec.sweep != nil && spec.animation != nil
+    }
+
+    /// The figure without its animation (its still: the small multiples).
+    public static func still(_ spec: FigureSpec) -> FigureSpec {
+        var s = spec
+        s.animation = nil
+        return s
+    }
+
+    /// One figure per value (per cell of a two-axis sweep), at the spec's own
+    /// size, each titled with its values under the figure's title, all with the
+    /// view of the small multiples; throws the spec's `SpecError`s.
+    public static func frames(_ spec: FigureSpec) throws -> [FigureSpec] {
+        let grid = try expand(spec)
+        return grid.panels.map { panel in
+            var frame = spec
+            frame.sweep = nil
+            frame.animation = nil
+            frame.layout = nil
+            frame.panels = [panel]
+            frame.suptitle = grid.suptitle
+            return frame
+        }
+    }
+
+    public static func expand(_ spec: FigureSpec) throws -> FigureSpec {
         guard let sweep = spec.sweep else { return spec }
         func fail(_ field: String, _ problem: String) -> SpecError {
             SpecError(position: spec.positions.position(of: "sweep" + field), spec: spec.name, field: "sweep" + field, problem)

@@ -57,7 +57,7 @@ struct CatalogCommand: ParsableCommand {
         if !names.isEmpty {
             let selected = try named(names, in: specs)
             let output = try OutputFolder(path: options.out)
-            try SpecRenderer(options: options).renderAll(selected, to: output)
+            try SweepAnimation.renderAll(selected, with: SpecRenderer(options: options), to: output)
             return
         }
         if list {
@@ -71,7 +71,7 @@ struct CatalogCommand: ParsableCommand {
         if let o = only, selected.isEmpty { throw ValidationError("no catalog entry matches --only '\(o)'; see --list") }
         let output = try OutputFolder(path: options.out)
         let renderer = try SpecRenderer(options: options)
-        try renderer.renderAll(selected, to: output)
+        try SweepAnimation.renderAll(selected, with: renderer, to: output)
     }
 
     /// The built-in specs with these exact names, in the order given; an unknown

@@ -75,7 +75,7 @@ struct PlotCommand: ParsableCommand {
         var args = ["--out", folder, "--format", try format().name]
         if let font { args += ["--font", font] }
         let options = try RenderOptions.parse(args)
-        try SpecRenderer(options: options).renderAll(checked, to: try OutputFolder(path: folder))
+        try SweepAnimation.renderAll(checked, with: SpecRenderer(options: options), to: try OutputFolder(path: folder))
     }
 
     private func format() throws -> OutputFormat {
@@ -91,6 +91,7 @@ struct PlotCommand: ParsableCommand {
         var request = PlotRequest(name: stem, objective: objective, optimizers: optimizer, start: point, steps: steps,
                                   view: try view.map(Self.parseView), surface: surface, title: title)
         request.sweeps = sweep
+        request.animatesSweep = (try? OutputFormat.forFile(out))?.isAnimation ?? false
         return request
     }
 

@@ -24,7 +24,7 @@ struct Render: ParsableCommand {
     func run() throws {
         let (checked, problems) = FigureCheck.validated(specs.flatMap { SpecLoader.loadAll(file: $0) })
         let output = try OutputFolder(path: options.out)
-        if !checked.isEmpty { try SpecRenderer(options: options).renderAll(checked, to: output) }
+        if !checked.isEmpty { try SweepAnimation.renderAll(checked, with: SpecRenderer(options: options), to: output) }
         try FigureCheck.report(problems)
     }
 }

@@ -52,3 +52,16 @@ struct SweepTests {
         #expect(message("{lr: [0.1], gamma: [0.1], momentum: [0.5]}")?.contains("one or two") == true)
     }
 }
+
+struct SweepAnimationSpecTests {
+    @Test func aSweepWithAnAnimationHasOneFramePerValue() throws {
+        let yaml = SweepTests.base + "\nanimation: {fps: 1}"
+        let spec = try SpecLoader.load(yaml: yaml, source: "s.yaml")
+        #expect(SweepExpansion.animatesValues(spec))
+        let frames = try SweepExpansion.frames(spec)
+        #expect(frames.count == 5)
+        #expect(frames.map { $0.panels[0].title } == ["lr = 0.1", "lr = 0.2", "lr = 0.3", "lr = 0.4", "lr = 0.5"])
+        #expect(frames.allSatisfy { $0.panels.count == 1 && $0.animation == nil && $0.sweep == nil })
+        #expect(SweepExpansion.still(spec).animation == nil)
+    }
+}

@@ -1,3 +1,4 @@
+import Encode
 import Foundation
 import Testing
 
@@ -114,5 +115,18 @@ struct PlotSweepCLITests {
         #expect(printed.out.contains("sweep:") && printed.out.contains("lr: [0.05, 0.1, 0.15, 0.2, 0.25, 0.3]"), "\(printed.out)")
         let bad = try CLITests.run(args + ["--sweep", "lr=1:2"])
         #expect(bad.code == 2 && bad.err.contains("--sweep lr"))
+    }
+}
+
+struct SweepAnimationCLITests {
+    @Test func aCatalogSweepAnimatesOneFramePerValue() throws {
+        let dir = try CLITests.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLITests.run(["d2l_sweep_sgd", "--out", dir.path])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["d2l_sweep_sgd.gif", "d2l_sweep_sgd.png"])
+        let gif = try GIFDecoder.decode([UInt8](Data(contentsOf: dir.appendingPathComponent("d2l_sweep_sgd.gif"))))
+        #expect(gif.frames.count == 6)
+        #expect(gif.delays == [100, 100, 100, 100, 100, 200])
     }
 }
