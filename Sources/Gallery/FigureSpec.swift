@@ -169,23 +169,11 @@ public struct PanelSpec: Codable, Sendable, Equatable {
     }
 
     /// Keys every kind takes.
-    static let commonKeys = ["kind", "x", "y", "view", "title", "xlabel", "ylabel", "xscale", "yscale", "grid", "aspect",
-                             "legend", "legend_fontsize", "series", "texts"]
+    static let commonKeys = CommonPanel.CodingKeys.allCases.map(\.rawValue)
 
-    /// The keys a panel of `kind` accepts; any other is an error.
+    /// The keys a panel of `kind` accepts (its type's keys, `PanelKinds.swift`); any other is an error.
     public static func keys(for kind: PanelKind) -> [String] {
-        let own: [String]
-        switch kind {
-        case .contour: own = ["objective", "colorbar", "contour", "runs", "minimum", "start", "end", "critical_points"]
-        case .curve: own = ["objective", "contour", "runs"]
-        case .loss: own = ["objective", "runs"]
-        case .plot: own = []
-        case .quiver: own = ["objective", "quiver", "colorbar"]
-        case .training: own = ["training"]
-        case .surface: own = ["objective", "surface", "zlabel", "runs"]
-        case .batchSize: own = ["batch_size"]
-        }
-        return commonKeys + own
+        commonKeys + kind.specType.keys
     }
 
     /// Every panel key of any kind.
@@ -207,41 +195,18 @@ public struct PanelSpec: Codable, Sendable, Equatable {
         try self.init(from: decoder, keysChecked: false)
     }
 
+    /// Decodes the keys every kind shares, then the kind's own type (`PanelKinds.swift`).
     init(from decoder: any Decoder, keysChecked: Bool) throws {
         let node = decoder as? NodeDecoder
-        let c = try (node?.withoutKeyCheck() ?? decoder).container(keyedBy: CodingKeys.self)
-        kind = try c.decodeIfPresent(PanelKind.self, forKey: .kind)
+        let plain: any Decoder = node?.withoutKeyCheck() ?? decoder
+        let common = try CommonPanel(from: plain)
+        let k = common.kind ?? .contour
         if let node, !keysChecked {
-            let k = kind ?? .contour
             try node.checkKeys(allowed: Self.keys(for: k), elsewhere: { Self.whereKeyBelongs($0, kind: k) })
         }
-        objective = try c.decodeIfPresent(String.self, forKey: .objective)
-        x = try c.decodeIfPresent([Double].self, forKey: .x)
-        y = try c.decodeIfPresent([Double].self, forKey: .y)
-        title = try c.decodeIfPresent(String.self, forKey: .title)
-        xlabel = try c.decodeIfPresent(String.self, forKey: .xlabel)
-        ylabel = try c.decodeIfPresent(String.self, forKey: .ylabel)
-        xscale = try c.decodeIfPresent(String.self, forKey: .xscale)
-        yscale = try c.decodeIfPresent(String.self, forKey: .yscale)
-        grid = try c.decodeIfPresent(Bool.self, forKey: .grid)
-        aspect = try c.decodeIfPresent(String.self, forKey: .aspect)
-        legend = try c.decodeIfPresent(LegendSpec.self, forKey: .legend)
-        legendFontSize = try c.decodeIfPresent(Double.self, forKey: .legendFontSize)
-        colorbar = try c.decodeIfPresent(Bool.self, forKey: .colorbar)
-        series = try c.decodeIfPresent([SeriesSpec].self, forKey: .series)
-        quiver = try c.decodeIfPresent(QuiverSpec.self, forKey: .quiver)
-        training = try c.decodeIfPresent(TrainingSpec.self, forKey: .training)
-        surface = try c.decodeIfPresent(SurfaceSpec.self, forKey: .surface)
-        zlabel = try c.decodeIfPresent(String.self, forKey: .zlabel)
-        batchSize = try c.decodeIfPresent(BatchSizeSpec.self, forKey: .batchSize)
-        contour = try c.decodeIfPresent(ContourSpec.self, forKey: .contour)
-        runs = try c.decodeIfPresent([RunSpec].self, forKey: .runs)
-        minimum = try c.decodeIfPresent(MarkerSpec.self, forKey: .minimum)
-        start = try c.decodeIfPresent(MarkerSpec.self, forKey: .start)
-        end = try c.decodeIfPresent(MarkerSpec.self, forKey: .end)
-        texts = try c.decodeIfPresent([TextSpec].self, forKey: .texts)
-        criticalPoints = try c.decodeIfPresent(Bool.self, forKey: .criticalPoints)
-        view = try c.decodeIfPresent(String.self, forKey: .view)
+        self.init()
+        common.apply(to: &self)
+        try k.specType.init(from: plain).apply(to: &self)
     }
 }
 

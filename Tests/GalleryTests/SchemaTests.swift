@@ -23,6 +23,14 @@ struct SchemaTests {
     @Test func schemaKeysAreTheModelsKeys() throws {
         #expect(try properties("figure") == Set(FigureSpec.keys + PanelSpec.allKeys))
         #expect(try properties("panel") == Set(PanelSpec.allKeys))
+        // Each kind's own type: together with the common keys they are every panel key, and no kind lists one twice.
+        let perKind = PanelKind.allCases.flatMap { PanelSpec.keys(for: $0) }
+        #expect(Set(perKind) == Set(PanelSpec.allKeys))
+        for kind in PanelKind.allCases {
+            let keys = PanelSpec.keys(for: kind)
+            #expect(Set(keys).count == keys.count, "\(kind)")
+        }
+        #expect(PanelSpec.keys(for: .quiver).contains("quiver") && !PanelSpec.keys(for: .contour).contains("quiver"))
         let model: [(String, [String])] = [
             ("contour", ContourSpec.CodingKeys.allCases.map(\.rawValue)),
             ("run", RunSpec.CodingKeys.allCases.map(\.rawValue)),
