@@ -39,7 +39,12 @@ public struct FigureBuilder {
         for (k, written) in spec.panels.enumerated() {
             let prefix = spec.panels.count == 1 ? "" : "panels[\(k)]."
             let panel = try resolvingView(written, field: prefix)
-            let builder = PanelBuilder(spec: panel, specName: spec.name, field: prefix, positions: spec.positions)
+            var builder = PanelBuilder(spec: panel, specName: spec.name, field: prefix, positions: spec.positions)
+            // The counter sits in the first panel's top-left corner; its widest text is the last step's.
+            if k == 0, spec.animation?.counter == true {
+                let last = spec.panels.flatMap { $0.runs ?? [] }.map(\.steps).max() ?? 0
+                builder.counterText = "step \(last)"
+            }
             let (cell, position) = cells[k]
             if panel.kind == .surface {
                 figure.add(try SurfacePanelBuilder(panel: builder).build(position: position, cell: cell))

@@ -14,6 +14,8 @@ struct PanelBuilder {
     var positions = SpecPositions()
     /// The marker labels of the panel, placed together once every artist is in.
     let labels = LabelCollector()
+    /// The step counter's text at its widest when the animation draws one in this panel.
+    var counterText: String?
 
     func build(into axes: inout Axes) throws {
         let objective = try spec.objective.map(resolveObjective)
@@ -46,6 +48,7 @@ struct PanelBuilder {
             guard t.at.count == 2 else { throw error("texts[\(i)].at", "expected [x, y]") }
             axes.add(TextArtist(t.text, at: Point(t.at[0], t.at[1]), color: try color(t.color, "texts[\(i)].color"), size: t.size))
         }
+        labels.placement.counterText = counterText
         labels.finish(into: &axes)
     }
 

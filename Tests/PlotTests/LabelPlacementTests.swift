@@ -71,6 +71,21 @@ struct LabelPlacementTests {
         #expect(!b.intersects(Rect(x: head.x - r, y: head.y - r, width: 2 * r, height: 2 * r)))
     }
 
+    @Test func labelsKeepClearOfTheStepCounter() throws {
+        let ctx = try context()
+        var placement = LabelPlacement()
+        // "start" at the top-left corner, where the animation's "step 150" box goes.
+        placement.add(label("start", at: Point(0.3, 9.6), offset: Point(0.1, 0.2)), marker: .init(Point(0.3, 9.6), radius: 5))
+        placement.counterText = "step 150"
+        let size = ctx.theme.tickLabelSize * ctx.pointScale
+        let e = ctx.font.measure("step 150", sizePx: size)
+        let counter = Rect(x: 50 + 0.3 * size, y: 40 + 0.3 * size, width: e.width + 0.6 * size, height: e.height + 0.4 * size)
+        let b = boxes(placement, ctx)[0]
+        #expect(!b.intersects(counter))
+        placement.counterText = nil
+        #expect(boxes(placement, ctx)[0].intersects(counter), "without the counter the label's own place is taken")
+    }
+
     @Test func heavyTailsGetLogOrQuantileLevels() {
         // Rosenbrock on [-2, 2] × [-1, 3]: log-spaced, 0 first.
         var rosen: [Double] = [], spike: [Double] = [], bowl: [Double] = []

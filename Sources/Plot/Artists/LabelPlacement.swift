@@ -1,8 +1,8 @@
 import Raster
 
 /// The labels of an axes' markers (minimum, start, end, saddle), placed together
-/// so that none overlaps another, a marker, a path head or the legend, and each
-/// stays inside the plot.
+/// so that none overlaps another, a marker, a path head, the legend or the
+/// animation's step counter, and each stays inside the plot.
 ///
 /// Each label tries its candidate positions in order and takes the first free
 /// one: first where its own text puts it (the spec's offset — seed 000's place,
@@ -37,6 +37,9 @@ public struct LabelPlacement: Artist {
     public var legend: Legend?
     public var legendEntries: [LegendEntry] = []
     public var legendObstacles: [Point] = []
+    /// The text of the animation's step counter when it is drawn in this plot's
+    /// top-left corner (`"step 150"`, its widest), to keep clear; nil for none.
+    public var counterText: String?
     public var zorder: Double = 3
     public var animationRole: AnimationRole = .growing
 
@@ -68,6 +71,7 @@ public struct LabelPlacement: Artist {
         let area = context.plotArea.insetBy(dx: 2, dy: 2)
         var taken: [Rect] = []
         if let frame = legendFrame(in: context) { taken.append(frame) }
+        if let counter = counterFrame(in: context) { taken.append(counter) }
         taken += (obstacles + anchors).compactMap { o in
             let c = context.dataToPixel.apply(o.point)
             guard c.isFinite else { return nil }
@@ -105,6 +109,15 @@ public struct LabelPlacement: Artist {
             out += corners.map { Point($0.x - b.minX, $0.y - b.minY) }
         }
         return out
+    }
+
+    /// The step counter's box, as `StepCounter` draws it.
+    private func counterFrame(in context: DrawContext) -> Rect? {
+        guard let counterText else { return nil }
+        let size = context.theme.tickLabelSize * context.pointScale
+        let e = context.font.measure(counterText, sizePx: size)
+        let area = context.plotArea
+        return Rect(x: area.minX + 0.3 * size, y: area.minY + 0.3 * size, width: e.width + 0.6 * size, height: e.height + 0.4 * size)
     }
 
     /// The legend's frame, computed as `Legend.draw` places it.
