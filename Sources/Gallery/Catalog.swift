@@ -6,11 +6,30 @@ public enum Catalog {
     /// All built-in specs, sorted by name. Throws `SpecError` if the resource
     /// folder is missing or a spec is malformed (a build problem, not user input).
     public static func specs() throws -> [FigureSpec] {
+        try entries().map(\.spec)
+    }
+
+    /// Every built-in spec with the file it comes from, sorted by name.
+    public static func entries() throws -> [(spec: FigureSpec, file: String)] {
         let dir = try directory()
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
             .filter { $0.hasSuffix(".yaml") }.sorted()
-        return try files.map { try SpecLoader.load(file: dir.appendingPathComponent($0).path) }
-            .sorted { $0.name < $1.name }
+        return try files.map { name -> (FigureSpec, String) in
+            let path = dir.appendingPathComponent(name).path
+            return (try SpecLoader.load(file: path), path)
+        }.sorted { $0.0.name < $1.0.name }
+    }
+
+    /// The YAML text of the built-in figure `name`, comments included, exactly as
+    /// it is rendered (`optrender --print-spec NAME`); nil when there is none.
+    public static func text(of name: String) throws -> String? {
+        guard let file = try entries().first(where: { $0.spec.name == name })?.file else { return nil }
+        return try String(contentsOfFile: file, encoding: .utf8)
+    }
+
+    /// Up to three built-in names closest to `name` (for "did you mean").
+    public static func suggestions(for name: String, in names: [String]) -> [String] {
+        KeySuggestion.ranked(name, in: names)
     }
 
     /// The `Catalog` folder of SwiftPM's resource bundle for this target

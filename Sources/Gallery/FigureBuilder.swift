@@ -13,6 +13,7 @@ public struct FigureBuilder {
     public init(spec: FigureSpec) { self.spec = spec }
 
     public func build() throws -> Figure {
+        if spec.sweep != nil { return try FigureBuilder(spec: SweepExpansion.expand(spec)).build() }
         try validateName()
         let size = spec.size ?? [10, 6]
         guard size.count == 2, size.allSatisfy({ $0 > 0 && $0 <= 100 }) else {
@@ -35,9 +36,15 @@ public struct FigureBuilder {
         figure.suptitle = spec.suptitle
         // Panels fill the grid's cells row by row; cells left over stay empty.
         let cells = Figure.gridCells(rows: grid[0], columns: grid[1])
-        for (k, panel) in spec.panels.enumerated() {
+        for (k, written) in spec.panels.enumerated() {
             let prefix = spec.panels.count == 1 ? "" : "panels[\(k)]."
-            let builder = PanelBuilder(spec: panel, specName: spec.name, field: prefix)
+            let panel = try resolvingView(written, field: prefix)
+            var builder = PanelBuilder(spec: panel, specName: spec.name, field: prefix, positions: spec.positions)
+            // The counter sits in the first panel's top-left corner; its widest text is the last step's.
+            if k == 0, spec.animation?.counter == true {
+                let last = spec.panels.flatMap { $0.runs ?? [] }.map(\.steps).max() ?? 0
+                builder.counterText = "step \(last)"
+            }
             let (cell, position) = cells[k]
             if panel.kind == .surface {
                 figure.add(try SurfacePanelBuilder(panel: builder).build(position: position, cell: cell))
@@ -65,7 +72,7 @@ public struct FigureBuilder {
             settings.fps = fps
         }
         if let s = a.stepsPerFrame {
-            guard s >= 1 else { throw error("animation.stepsPerFrame", "expected at least 1") }
+            guard s >= 1 else { throw error("animation.steps_per_frame", "expected at least 1") }
             settings.stepsPerFrame = s
         }
         if let h = a.hold {
@@ -73,11 +80,32 @@ public struct FigureBuilder {
             settings.endHold = h
         }
         if let h = a.startHold {
-            guard h >= 0, h <= 60 else { throw error("animation.startHold", "expected 0…60 seconds") }
+            guard h >= 0, h <= 60 else { throw error("animation.start_hold", "expected 0…60 seconds") }
             settings.startHold = h
         }
         settings.showsCounter = a.counter ?? false
         return settings
+    }
+
+    /// A panel with `view: auto` resolved: `x` and `y` widened (or chosen) to
+    /// hold every run's path with a margin.
+    private func resolvingView(_ panel: PanelSpec, field: String) throws -> PanelSpec {
+        guard let v = panel.view else { return panel }
+        guard v == "auto" else { throw error(field + "view", "'\(v)' is not a view; use auto (or give x: and y:)") }
+        guard let text = panel.objective, let runs = panel.runs, !runs.isEmpty else {
+            throw error(field + "view", "auto needs an objective and runs to fit; give x: and y: instead")
+        }
+        let f: Objective
+        do { f = try Objective.resolve(text) } catch { throw self.error(field + "objective", "\(error)") }
+        let auto = AutoView.limits(f, runs)
+        var out = panel
+        func widen(_ given: [Double]?, _ lo: Double, _ hi: Double) -> [Double] {
+            guard let g = given, g.count == 2 else { return [lo, hi] }
+            return [min(g[0], lo), max(g[1], hi)]
+        }
+        out.x = widen(panel.x, auto[0], auto[1])
+        if f.dimension == 2 { out.y = widen(panel.y, auto[2], auto[3]) }
+        return out
     }
 
     private func validateName() throws {
@@ -88,6 +116,6 @@ public struct FigureBuilder {
     }
 
     private func error(_ field: String, _ problem: String) -> SpecError {
-        SpecError(spec: spec.name, field: field, problem)
+        SpecError(position: spec.positions.position(of: field), spec: spec.name, field: field, problem)
     }
 }

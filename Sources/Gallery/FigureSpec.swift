@@ -33,19 +33,35 @@ public struct FigureSpec: Codable, Sendable, Equatable {
     public var suptitle: String?
     /// Also render `<name>.gif`, the paths growing step by step.
     public var animation: AnimationSpec?
+    /// Small multiples over hyperparameters, steps or start (see `SweepSpec`).
+    public var sweep: SweepSpec?
     public var panels: [PanelSpec]
+    /// Where each field was written (for errors found while building); empty
+    /// for a spec made in code. Never encoded, never compared.
+    public var positions = SpecPositions()
 
     public init(name: String, panels: [PanelSpec]) {
         self.name = name
         self.panels = panels
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name, caption, seed, size, dpi, theme, layout, suptitle, animation, panels
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, caption, seed, size, dpi, theme, layout, suptitle, animation, sweep, panels
     }
 
+    /// The keys of the figure itself (a one-panel figure may add its panel's keys).
+    public static let keys = CodingKeys.allCases.map(\.rawValue)
+
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let node = decoder as? NodeDecoder
+        let inline = !((try? decoder.container(keyedBy: AnyKey.self).contains(AnyKey("panels"))) ?? false)
+        if let node {
+            // One panel may be written inline, at the top level: its keys are allowed there too.
+            let kind = inline ? try PanelSpec.kind(of: node) : nil
+            try node.checkKeys(allowed: Self.keys + (inline ? PanelSpec.keys(for: kind ?? .contour) : []),
+                               elsewhere: { PanelSpec.whereKeyBelongs($0, kind: inline ? (kind ?? .contour) : nil) })
+        }
+        let c = try (node?.withoutKeyCheck() ?? decoder).container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         caption = try c.decodeIfPresent(String.self, forKey: .caption)
         seed = try c.decodeIfPresent(String.self, forKey: .seed)
@@ -55,8 +71,13 @@ public struct FigureSpec: Codable, Sendable, Equatable {
         layout = try c.decodeIfPresent([Int].self, forKey: .layout)
         suptitle = try c.decodeIfPresent(String.self, forKey: .suptitle)
         animation = try c.decodeIfPresent(AnimationSpec.self, forKey: .animation)
-        // One panel may be written inline, at the top level.
-        panels = try c.decodeIfPresent([PanelSpec].self, forKey: .panels) ?? [PanelSpec(from: decoder)]
+        sweep = try c.decodeIfPresent(SweepSpec.self, forKey: .sweep)
+        if inline {
+            panels = [try PanelSpec(from: node?.withoutKeyCheck() ?? decoder, keysChecked: true)]
+        } else {
+            panels = try c.decode([PanelSpec].self, forKey: .panels)
+        }
+        if let node { positions = node.context.positions }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -70,6 +91,7 @@ public struct FigureSpec: Codable, Sendable, Equatable {
         try c.encodeIfPresent(layout, forKey: .layout)
         try c.encodeIfPresent(suptitle, forKey: .suptitle)
         try c.encodeIfPresent(animation, forKey: .animation)
+        try c.encodeIfPresent(sweep, forKey: .sweep)
         try c.encode(panels, forKey: .panels)
     }
 }
@@ -83,7 +105,7 @@ public struct FigureSpec: Codable, Sendable, Equatable {
 /// - `plot`: only the `series` (explicit formulas or data);
 /// - `quiver`: the negative gradient field of the objective as arrows (seed 002);
 /// - `training`: seed 004's mini-batch fitting experiment, `iteration` or `epoch` loss;
-/// - `batchSize`: seed 004's batch-size experiment, epoch loss per batch size.
+/// - `batch_size`: seed 004's batch-size experiment, epoch loss per batch size.
 ///
 /// `series` (formula curves) and `texts` may be added to any kind.
 public struct PanelSpec: Codable, Sendable, Equatable {
@@ -116,7 +138,7 @@ public struct PanelSpec: Codable, Sendable, Equatable {
     /// 3-D settings for `kind: surface`.
     public var surface: SurfaceSpec?
     public var zlabel: String?
-    /// Batch-size experiment settings for `kind: batchSize` (optional; defaults are seed 004's).
+    /// Batch-size experiment settings for `kind: batch_size` (optional; defaults are seed 004's).
     public var batchSize: BatchSizeSpec?
     /// Filled contours of the objective (drawn when an objective is given).
     public var contour: ContourSpec?
@@ -128,168 +150,63 @@ public struct PanelSpec: Codable, Sendable, Equatable {
     /// Marker at each run's last point; default: seed 000's white circle labelled "end".
     public var end: MarkerSpec?
     public var texts: [TextSpec]?
+    /// Also mark the saddle points found in the view (contour panels).
+    public var criticalPoints: Bool?
+    /// `auto`: widen `x`/`y` (or, without them, choose them) so that every run's
+    /// path fits, with a 10 % margin.
+    public var view: String?
 
     public init() {}
-}
 
-/// `contourf` settings.
-public struct ContourSpec: Codable, Sendable, Equatable {
-    /// matplotlib colormap name (default `gnuplot`).
-    public var colormap: String?
-    /// Explicit levels; default: matplotlib's automatic levels.
-    public var levels: [Double]?
-    /// `log`: colour the bands by the log of their level (for explicit
-    /// geometric levels on functions such as Rosenbrock's).
-    public var norm: String?
-    /// One colour per band instead of a colormap (`colors=[...]`).
-    public var colors: [String]?
-    /// Fill the bands (default true); false draws only `lines`, if any.
-    public var fill: Bool?
-    /// Contour lines over the bands in this colour (seed 004: `black`), or nil for none.
-    public var lines: String?
-    /// Line width of the contour lines in points (default 1.5, matplotlib's).
-    public var lineWidth: Double?
-    /// Inline level labels on the contour lines (`clabel`).
-    public var labels: Bool?
-    /// Sampling step in pixels (default 2).
-    public var sampling: Double?
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case kind, objective, x, y, title, xlabel, ylabel, xscale, yscale, grid, aspect, legend
+        case legendFontSize = "legend_fontsize"
+        case colorbar, series, quiver, training, surface, zlabel
+        case batchSize = "batch_size"
+        case contour, runs, minimum, start, end, texts
+        case criticalPoints = "critical_points"
+        case view
+    }
 
-    public init() {}
-}
+    /// Keys every kind takes.
+    static let commonKeys = CommonPanel.CodingKeys.allCases.map(\.rawValue)
 
-/// One optimizer run drawn as a path.
-public struct RunSpec: Codable, Sendable, Equatable {
-    /// PyTorch-style constructor: `SGD(lr=0.05, momentum=0.9)`, or a seed variant.
-    public var optimizer: String
-    public var start: [Double]
-    public var steps: Int
-    /// matplotlib format string (default `-o`).
-    public var style: String?
-    public var color: String?
-    public var label: String?
-    public var lineWidth: Double?
-    public var markerSize: Double?
-}
+    /// The keys a panel of `kind` accepts (its type's keys, `PanelKinds.swift`); any other is an error.
+    public static func keys(for kind: PanelKind) -> [String] {
+        commonKeys + kind.specType.keys
+    }
 
-/// A marker with an optional text beside it. `show: false` hides it.
-public struct MarkerSpec: Codable, Sendable, Equatable {
-    public var show: Bool?
-    /// matplotlib format string of the marker, e.g. `r*`, `ro`, `wo`.
-    public var marker: String?
-    /// Marker colour, overriding the format's colour letter.
-    public var color: String?
-    public var size: Double?
-    public var label: String?
-    /// false hides the label (YAML reads an empty `label: ""` as absent).
-    public var showLabel: Bool?
-    public var labelColor: String?
-    /// Label position relative to the marker, in data units (as seed 000 places them).
-    public var labelOffset: [Double]?
-}
+    /// Every panel key of any kind.
+    public static let allKeys = CodingKeys.allCases.map(\.rawValue)
 
-/// A free text at a data position.
-public struct TextSpec: Codable, Sendable, Equatable {
-    public var text: String
-    public var at: [Double]
-    public var color: String?
-    public var size: Double?
-}
+    /// For a key that is not a `kind` panel's but another kind's: where it belongs.
+    static func whereKeyBelongs(_ key: String, kind: PanelKind?) -> String? {
+        guard let kind, allKeys.contains(key) else { return nil }
+        let owners = PanelKind.allCases.filter { keys(for: $0).contains(key) }.map(\.rawValue)
+        return "a \(kind.rawValue) panel does not take it (it belongs to kind: \(owners.joined(separator: " | ")))"
+    }
 
-/// What a panel draws; see `PanelSpec`.
-public enum PanelKind: String, Codable, Sendable, Equatable, CaseIterable {
-    case contour, curve, loss, plot, quiver, training, surface, batchSize
-}
-
-/// `legend: true`, `legend: false`, or `legend: upper left`.
-public enum LegendSpec: Codable, Sendable, Equatable {
-    case show(Bool)
-    case location(String)
+    /// The `kind:` written in a panel's mapping, if it is a valid one.
+    static func kind(of decoder: NodeDecoder) throws -> PanelKind? {
+        try decoder.withoutKeyCheck().container(keyedBy: CodingKeys.self).decodeIfPresent(PanelKind.self, forKey: .kind)
+    }
 
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if let b = try? c.decode(Bool.self) { self = .show(b) } else { self = .location(try c.decode(String.self)) }
+        try self.init(from: decoder, keysChecked: false)
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .show(let b): try c.encode(b)
-        case .location(let l): try c.encode(l)
+    /// Decodes the keys every kind shares, then the kind's own type (`PanelKinds.swift`).
+    init(from decoder: any Decoder, keysChecked: Bool) throws {
+        let node = decoder as? NodeDecoder
+        let plain: any Decoder = node?.withoutKeyCheck() ?? decoder
+        let common = try CommonPanel(from: plain)
+        let k = common.kind ?? .contour
+        if let node, !keysChecked {
+            try node.checkKeys(allowed: Self.keys(for: k), elsewhere: { Self.whereKeyBelongs($0, kind: k) })
         }
+        self.init()
+        common.apply(to: &self)
+        try k.specType.init(from: plain).apply(to: &self)
     }
 }
 
-/// A curve y = f(x) from a formula in one variable x, sampled at
-/// `samples` evenly spaced points of `range` (integers when `integer: true`).
-public struct SeriesSpec: Codable, Sendable, Equatable {
-    public var formula: String
-    public var range: [Double]
-    public var samples: Int?
-    public var integer: Bool?
-    public var style: String?
-    public var color: String?
-    public var label: String?
-    public var lineWidth: Double?
-    public var markerSize: Double?
-}
-
-/// Arrows of −∇f on a grid (seed 002's `quiver`): grid `step`, arrow `scale`
-/// (arrow = −∇f · scale, in data units), colormap and constant colour value.
-public struct QuiverSpec: Codable, Sendable, Equatable {
-    public var step: Double?
-    public var scale: Double?
-    public var colormap: String?
-    /// Colour value of every arrow and the colour limits [min, max] (seed 002: 16 in [0, 16]).
-    public var value: Double?
-    public var limits: [Double]?
-    /// Shaft width as a share of the plot width (default: matplotlib's 0.06/max(10, √n)).
-    public var width: Double?
-}
-
-/// seed 004's fitting experiment: y = 0.5·x1 + 0.8·x2 + 0.01·noise, mini-batches.
-public struct TrainingSpec: Codable, Sendable, Equatable {
-    public var optimizer: String
-    public var samples: Int?
-    public var batchSize: Int?
-    public var epochs: Int?
-    public var seed: Int?
-    /// `iteration` (default) or `epoch` loss.
-    public var show: String?
-    public var color: String?
-}
-
-/// Animation settings: frames per second, optimizer steps per frame, and how
-/// long the last frame is held (seconds).
-public struct AnimationSpec: Codable, Sendable, Equatable {
-    public var fps: Double?
-    public var stepsPerFrame: Int?
-    public var hold: Double?
-    /// Seconds the first frame is held before the paths start (default 0).
-    public var startHold: Double?
-    /// Write a step counter in the corner.
-    public var counter: Bool?
-}
-
-/// A 3-D surface panel: z = objective(x, y) over the panel's `x` × `y`.
-public struct SurfaceSpec: Codable, Sendable, Equatable {
-    /// One flat colour (seed 004: `#f19ec2`), or a colormap (seed 002: `summer`).
-    public var color: String?
-    public var colormap: String?
-    /// Grid samples per side (default 60).
-    public var samples: Int?
-    public var alpha: Double?
-    /// Contours of the surface projected on the plane z = `contourOffset` (seed 002: −1).
-    public var contourOffset: Double?
-    /// Colour of the projected contours (default black).
-    public var contourColor: String?
-    /// Camera: [elevation, azimuth] in degrees (default matplotlib's [30, −60]).
-    public var view: [Double]?
-    /// z limits [min, max] (default: the surface's range).
-    public var z: [Double]?
-    /// For the animation: turn the camera a full circle instead of growing the paths.
-    public var orbit: Bool?
-    /// Frames of the orbit (default 72).
-    public var orbitFrames: Int?
-    /// Axis label size in points (seed 002: 16).
-    public var labelSize: Double?
-}

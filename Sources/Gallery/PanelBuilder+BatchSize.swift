@@ -43,6 +43,10 @@ public struct BatchSizeSpec: Codable, Sendable, Equatable {
         BatchSizeRunSpec(batchSize: 128, optimizer: "SGD(lr=0.08)", style: "-.", color: "#e86096"),
         BatchSizeRunSpec(batchSize: 256, optimizer: "SGD(lr=0.16)", style: "--", color: "#000000"),
     ]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case runs, epochs, samples, features, classes, separation, noise, seed
+    }
 }
 
 /// One training run of a `batchSize` panel: its batch size, optimizer and line.
@@ -66,6 +70,10 @@ public struct BatchSizeRunSpec: Codable, Sendable, Equatable {
         self.label = label
         self.lineWidth = lineWidth
     }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case batchSize = "batch_size", optimizer, style, color, label, lineWidth = "linewidth"
+    }
 }
 
 extension PanelBuilder {
@@ -76,18 +84,18 @@ extension PanelBuilder {
     func buildBatchSize(into axes: inout Axes) throws {
         let b = spec.batchSize ?? BatchSizeSpec()
         let epochs = b.epochs ?? 30
-        guard (1...10_000).contains(epochs) else { throw error("batchSize.epochs", "expected 1…10000, got \(epochs)") }
+        guard (1...10_000).contains(epochs) else { throw error("batch_size.epochs", "expected 1…10000, got \(epochs)") }
         let runs = b.runs ?? BatchSizeSpec.seedRuns
-        guard !runs.isEmpty, runs.count <= 20 else { throw error("batchSize.runs", "expected 1 to 20 runs") }
+        guard !runs.isEmpty, runs.count <= 20 else { throw error("batch_size.runs", "expected 1 to 20 runs") }
         let data = try batchSizeDataset(b, trainings: epochs * runs.count)
         axes.xlabel = axes.xlabel ?? "epoch"
         axes.ylabel = axes.ylabel ?? "loss"
         for (i, r) in runs.enumerated() {
-            let f = "batchSize.runs[\(i)]"
+            let f = "batch_size.runs[\(i)]"
             let optimizer: OptimizerSpec
             do { optimizer = try OptimizerSpec.parse(r.optimizer) } catch { throw self.error("\(f).optimizer", "\(error)") }
             guard (1...data.count).contains(r.batchSize) else {
-                throw error("\(f).batchSize", "expected 1…\(data.count) (the number of samples), got \(r.batchSize)")
+                throw error("\(f).batch_size", "expected 1…\(data.count) (the number of samples), got \(r.batchSize)")
             }
             let training = SoftmaxClassification(dataset: data, batchSize: r.batchSize, epochs: epochs,
                                                  seed: UInt64(max(0, b.seed ?? 0)))
@@ -105,17 +113,17 @@ extension PanelBuilder {
     /// of `trainings` epochs over it, so that a typo cannot make a render run for hours.
     private func batchSizeDataset(_ b: BatchSizeSpec, trainings: Int) throws -> ClassificationDataset {
         let samples = b.samples ?? 2000, features = b.features ?? 64, classes = b.classes ?? 10
-        guard (1...100_000).contains(samples) else { throw error("batchSize.samples", "expected 1…100000, got \(samples)") }
-        guard (1...4096).contains(features) else { throw error("batchSize.features", "expected 1…4096, got \(features)") }
-        guard (2...1000).contains(classes) else { throw error("batchSize.classes", "expected 2…1000, got \(classes)") }
+        guard (1...100_000).contains(samples) else { throw error("batch_size.samples", "expected 1…100000, got \(samples)") }
+        guard (1...4096).contains(features) else { throw error("batch_size.features", "expected 1…4096, got \(features)") }
+        guard (2...1000).contains(classes) else { throw error("batch_size.classes", "expected 2…1000, got \(classes)") }
         // One epoch costs about N·D·C multiply-adds, whatever the batch size.
         let work = Double(trainings) * Double(samples) * Double(features) * Double(classes)
         guard samples * features <= 10_000_000, work <= 2e10 else {
-            throw error("batchSize", "too much training (samples × features ≤ 10⁷ and epochs × runs × samples × features × classes ≤ 2·10¹⁰); lower epochs, samples or features")
+            throw error("batch_size", "too much training (samples × features ≤ 10⁷ and epochs × runs × samples × features × classes ≤ 2·10¹⁰); lower epochs, samples or features")
         }
         let separation = b.separation ?? 6, noise = b.noise ?? 3
-        guard separation.isFinite, separation >= 0 else { throw error("batchSize.separation", "expected a finite value ≥ 0") }
-        guard noise.isFinite, noise > 0, noise <= 1e6 else { throw error("batchSize.noise", "expected a value in (0, 1e6]") }
+        guard separation.isFinite, separation >= 0 else { throw error("batch_size.separation", "expected a finite value ≥ 0") }
+        guard noise.isFinite, noise > 0, noise <= 1e6 else { throw error("batch_size.noise", "expected a value in (0, 1e6]") }
         return .syntheticDigits(samples: samples, features: features, classes: classes, separation: separation,
                                 noise: noise, seed: UInt64(max(0, b.seed ?? 0)))
     }

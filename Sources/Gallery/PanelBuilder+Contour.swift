@@ -18,11 +18,7 @@ extension PanelBuilder {
             throw error("x", "a contour needs view limits x: [min, max] and y: [min, max]")
         }
         try addContour(f, x: xr, y: yr, to: &axes)
-        if spec.minimum?.show ?? true {
-            for m in f.minima where m.count == 2 {
-                try addMarker(spec.minimum, defaults: .minimum, at: Point(m[0], m[1]), field: "minimum", view: nil, to: &axes)
-            }
-        }
+        try addMinima(f, x: xr, y: yr, to: &axes)
         let view = Rect(minX: xr.lowerBound, minY: yr.lowerBound, maxX: xr.upperBound, maxY: yr.upperBound)!
         for (i, r) in (spec.runs ?? []).enumerated() {
             let run = try makeRun(r, index: i, objective: f)
@@ -37,10 +33,40 @@ extension PanelBuilder {
             var path = Line2D(points: points, style: s, label: label(r, run, axes: &axes))
             path.animationRole = .growing
             axes.add(path)
+            if let head = points.last { labels.placement.obstacles.append(.init(head, radius: (s.markerSize ?? 6) / 2 + 1)) }
             if let last = points.last {
                 try addMarker(spec.end, defaults: .end, at: last, field: "end", view: view,
                               role: .final(step: points.count - 1), to: &axes)
             }
+        }
+    }
+
+    /// The objective's known minima; for a function without any (a user's
+    /// expression), the minima a multi-start search finds inside the view: the
+    /// global ones with the `minimum` marker, other local minima with a smaller
+    /// star and no label; none when the view holds none. `critical_points: true`
+    /// adds the saddles (white diamonds labelled "saddle").
+    func addMinima(_ f: Objective, x: ClosedRange<Double>, y: ClosedRange<Double>, to axes: inout Axes) throws {
+        let saddles = spec.criticalPoints ?? false
+        guard spec.minimum?.show ?? true || saddles else { return }
+        let known = f.minima.filter { $0.count == 2 }
+        let found = known.isEmpty || saddles ? CriticalPoints.find(f, x: x, y: y, saddles: saddles) : []
+        if spec.minimum?.show ?? true {
+            let global = known.isEmpty ? found.filter(\.isGlobal).map(\.point) : known
+            for m in global {
+                try addMarker(spec.minimum, defaults: .minimum, at: Point(m[0], m[1]), field: "minimum", view: nil, to: &axes)
+            }
+            if known.isEmpty {
+                var local = spec.minimum ?? MarkerSpec()
+                local.size = (local.size ?? MarkerDefaults.minimum.size ?? 15) * 0.6
+                local.showLabel = false
+                for c in found where c.kind == .minimum && !c.isGlobal {
+                    try addMarker(local, defaults: .minimum, at: Point(c.point[0], c.point[1]), field: "minimum", view: nil, to: &axes)
+                }
+            }
+        }
+        for c in found where c.kind == .saddle {
+            try addMarker(nil, defaults: .saddle, at: Point(c.point[0], c.point[1]), field: "critical_points", view: nil, to: &axes)
         }
     }
 
@@ -56,19 +82,69 @@ extension PanelBuilder {
             return
         }
         var fill = ContourFill(domain: domain, levels: c.levels, colormap: cmap) { a, b in f.value([a, b]) }
-        switch c.norm {
-        case nil, "linear": break
-        case "log":
-            guard let l = c.levels, l.last! > 0 else { throw error("contour.norm", "log needs explicit levels, positive but for a first 0") }
+        let spacing = try levelSpacing(f, c, domain: domain)
+        switch spacing.spacing {
+        case .linear: break
+        case .log:
+            if c.levels == nil { fill.levels = spacing.levels }
+            guard let l = fill.levels, l.last! > 0 else { throw error("contour.norm", "log needs positive levels (a first 0 is allowed) and a function that is never negative in the view") }
             fill.logNorm = true
-        default: throw error("contour.norm", "'\(c.norm!)' is not a norm; use linear or log")
+        case .quantile:
+            if c.levels == nil { fill.levels = spacing.levels }
+            if let n = fill.levels?.count, n >= 2 {
+                fill.bandColors = (0..<(n - 1)).map { cmap.color(at: (Double($0) + 0.5) / Double(n - 1)) }
+            }
         }
         if let colors = c.colors {
             fill.bandColors = try colors.enumerated().map { try color($1, "contour.colors[\($0)]")! }
         }
         axes.add(fill)
-        if spec.colorbar ?? false { axes.colorbar = ColorbarSlot(for: fill) }
-        try addContourLines(f, c, domain: domain, levels: c.levels, to: &axes)
+        // Levels that are not linear are read off a colorbar, which says how they were chosen.
+        let note: String? = switch spacing.spacing {
+        case .linear: nil
+        case .log: c.norm == nil ? "log-spaced levels (heavy tail)" : "log-spaced levels"
+        case .quantile: c.norm == nil ? "quantile levels (heavy tail)" : "quantile levels"
+        }
+        let automaticBar = note != nil && c.levels == nil && spec.colorbar == nil
+        if spec.colorbar ?? automaticBar { axes.colorbar = ColorbarSlot(for: fill, label: c.levels == nil ? note : nil) }
+        try addContourLines(f, c, domain: domain, levels: fill.levels, to: &axes)
+    }
+
+    /// How the levels are spaced: `norm:` when given (`linear`, `log`, `quantile`);
+    /// else, without explicit levels, log or quantile levels when the function's
+    /// values over the view have a heavy tail (`ContourLevels.informative`), else
+    /// matplotlib's linear levels.
+    func levelSpacing(_ f: Objective, _ c: ContourSpec, domain: Rect) throws -> (spacing: ContourLevels.Spacing, levels: [Double]?) {
+        if c.norm == "linear" { return (.linear, nil) }
+        guard c.norm == nil || c.levels == nil else {
+            switch c.norm! {
+            case "log": return (.log, nil)
+            case "quantile": return (.quantile, nil)
+            default: throw error("contour.norm", "'\(c.norm!)' is not a norm; use linear, log or quantile")
+            }
+        }
+        let n = 120
+        var values: [Double] = []
+        values.reserveCapacity(n * n)
+        for i in 0..<n {
+            for j in 0..<n {
+                values.append(f.value([domain.minX + domain.width * Double(i) / Double(n - 1),
+                                       domain.minY + domain.height * Double(j) / Double(n - 1)]))
+            }
+        }
+        let sorted = values.filter(\.isFinite).sorted()
+        switch c.norm {
+        case nil: return ContourLevels.informative(values)
+        case "log":
+            guard let lo = sorted.first, lo >= 0, sorted.last! > lo else {
+                throw error("contour.norm", "log needs a function that is never negative in the view; use quantile")
+            }
+            return (.log, ContourLevels.logLevels(sorted))
+        case "quantile":
+            guard sorted.count >= 16, sorted.last! > sorted.first! else { return (.linear, nil) }
+            return (.quantile, ContourLevels.quantileLevels(sorted, bands: 16))
+        default: throw error("contour.norm", "'\(c.norm!)' is not a norm; use linear, log or quantile")
+        }
     }
 
     /// A marker with its label. A marker outside `view` is drawn on the frame
@@ -94,12 +170,14 @@ extension PanelBuilder {
         axes.add(marker)
         if !label.isEmpty {
             let off = m?.labelOffset ?? d.labelOffset
-            guard off.count == 2 else { throw error("\(f).labelOffset", "expected [dx, dy]") }
-            let c = try color(m?.labelColor, "\(f).labelColor") ?? .white
+            guard off.count == 2 else { throw error("\(f).label_offset", "expected [dx, dy]") }
+            let c = try color(m?.labelColor, "\(f).label_color") ?? .white
             var text = TextArtist(label, at: Point(p.x + off[0], p.y + off[1]), color: c)
             text.animationRole = role
             text.keepsInsidePlot = true
-            axes.add(text)
+            labels.placement.add(text, marker: .init(p, radius: (style.markerSize ?? 6) / 2))
+        } else {
+            labels.placement.obstacles.append(.init(p, radius: (style.markerSize ?? 6) / 2))
         }
     }
 }
@@ -115,4 +193,5 @@ struct MarkerDefaults {
     static let minimum = MarkerDefaults(marker: "r*", size: 15, label: "minimum", labelOffset: [0, 0.25])
     static let start = MarkerDefaults(marker: "ro", size: 10, label: "start", labelOffset: [0.1, 0.2])
     static let end = MarkerDefaults(marker: "wo", size: nil, label: "end", labelOffset: [0, -0.25])
+    static let saddle = MarkerDefaults(marker: "wD", size: 7, label: "saddle", labelOffset: [0.1, 0.2])
 }

@@ -91,7 +91,7 @@ extension PanelBuilder {
         do { optimizer = try OptimizerSpec.parse(t.optimizer) } catch { throw self.error("training.optimizer", "\(error)") }
         let samples = t.samples ?? 1000, batch = t.batchSize ?? 64, epochs = t.epochs ?? 30
         guard (1...1_000_000).contains(samples), (1...samples).contains(batch), (0...10_000).contains(epochs) else {
-            throw error("training", "expected 1 ≤ batchSize ≤ samples ≤ 1000000 and epochs ≤ 10000")
+            throw error("training", "expected 1 ≤ batch_size ≤ samples ≤ 1000000 and epochs ≤ 10000")
         }
         let seed = UInt64(max(0, t.seed ?? 0))
         let data = RegressionDataset.seed004Fitting(samples: samples, seed: seed)

@@ -10,6 +10,12 @@ struct PanelBuilder {
     let specName: String
     /// Prefix of field names in errors (`panels[1].` or empty).
     let field: String
+    /// Where each field was written, for errors.
+    var positions = SpecPositions()
+    /// The marker labels of the panel, placed together once every artist is in.
+    let labels = LabelCollector()
+    /// The step counter's text at its widest when the animation draws one in this panel.
+    var counterText: String?
 
     func build(into axes: inout Axes) throws {
         let objective = try spec.objective.map(resolveObjective)
@@ -42,6 +48,8 @@ struct PanelBuilder {
             guard t.at.count == 2 else { throw error("texts[\(i)].at", "expected [x, y]") }
             axes.add(TextArtist(t.text, at: Point(t.at[0], t.at[1]), color: try color(t.color, "texts[\(i)].color"), size: t.size))
         }
+        labels.placement.counterText = counterText
+        labels.finish(into: &axes)
     }
 
     // MARK: shared pieces
@@ -67,8 +75,8 @@ struct PanelBuilder {
     func legend() throws -> Legend? {
         var l: Legend
         switch spec.legend {
+        case nil where RunLabels.automatic(spec), .show(true): l = Legend()
         case nil, .show(false): return nil
-        case .show(true): l = Legend()
         case .location(let s):
             guard let loc = Legend.Location(rawValue: s) else {
                 throw error("legend", "'\(s)' is not a location; use \(Legend.Location.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -106,11 +114,18 @@ struct PanelBuilder {
     /// A run's legend label, with "(diverged at step k)" when it diverged; an
     /// unlabelled diverged run puts the note in the title instead.
     func label(_ r: RunSpec, _ run: Run, axes: inout Axes) -> String? {
-        guard let k = run.divergedAt else { return r.label }
+        let given = r.label ?? autoLabel(r)
+        guard let k = run.divergedAt else { return given }
         let note = "diverged at step \(k)"
-        if let l = r.label { return "\(l) (\(note))" }
+        if let l = given { return "\(l) (\(note))" }
         axes.title = (axes.title.map { $0 + " — " } ?? "") + note
         return nil
+    }
+
+    /// The automatic label of a run (see `RunLabels`), or nil when the panel has none.
+    func autoLabel(_ r: RunSpec) -> String? {
+        guard let i = spec.runs?.firstIndex(of: r) else { return nil }
+        return RunLabels.labels(spec)[i]
     }
 
     func color(_ s: String?, _ name: String) throws -> Color? {
@@ -130,6 +145,25 @@ struct PanelBuilder {
     }
 
     func error(_ name: String, _ problem: String) -> SpecError {
-        SpecError(spec: specName, field: field + name, problem)
+        let path = field + name
+        // A one-panel figure may have written its panel inline or as `panels: [...]`.
+        let at = positions.position(of: field.isEmpty && positions.contains("panels") ? "panels[0]." + name : path)
+        return SpecError(position: at, spec: specName, field: path, problem)
+    }
+}
+
+/// Collects a panel's marker labels while it is built; `finish` adds them as
+/// one `LabelPlacement`, with the legend they must keep clear of.
+final class LabelCollector {
+    var placement = LabelPlacement()
+
+    func finish(into axes: inout Axes) {
+        guard !placement.labels.isEmpty else { return }
+        let ordered = axes.artists.enumerated()
+            .sorted { ($0.element.zorder, $0.offset) < ($1.element.zorder, $1.offset) }.map(\.element)
+        placement.legend = axes.legend
+        placement.legendEntries = ordered.compactMap(\.legendEntry)
+        placement.legendObstacles = ordered.flatMap(\.dataPoints)
+        axes.add(placement)
     }
 }

@@ -30,7 +30,7 @@ struct SurfacePanelBuilder {
             (axes.elevation, axes.azimuth) = (v[0], v[1])
         }
         if let frames = s.orbitFrames, !(2...720).contains(frames) {
-            throw panel.error("surface.orbitFrames", "expected 2…720 frames")
+            throw panel.error("surface.orbit_frames", "expected 2…720 frames")
         }
         axes.zlim = try panel.range(s.z, "surface.z")
         axes.labelSize = s.labelSize
@@ -48,7 +48,7 @@ struct SurfacePanelBuilder {
             axes.surfaces[0].alpha = a
         }
         if let offset = s.contourOffset {
-            let c = try panel.color(s.contourColor ?? "black", "surface.contourColor")!
+            let c = try panel.color(s.contourColor ?? "black", "surface.contour_color")!
             axes.contours.append(ProjectedContour(surface: axes.surfaces[0], offset: offset, coloring: .flat(c)))
         }
         let surfaceColor: Color? = if case .flat(let c) = axes.surfaces[0].coloring { c } else { nil }
@@ -77,8 +77,8 @@ struct SurfacePanelBuilder {
     /// (the seed's `plt.legend(loc='upper left')`).
     private func legend() throws -> Legend? {
         switch spec.legend {
+        case nil where RunLabels.automatic(spec), .show(true): return Legend(location: .upperLeft)
         case nil, .show(false): return nil
-        case .show(true): return Legend(location: .upperLeft)
         case .location(let s):
             guard let l = Legend.Location(rawValue: s) else {
                 throw panel.error("legend", "'\(s)' is not a legend location; use \(Legend.Location.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -23,6 +23,6 @@ struct Optrender: ParsableCommand {
           optrender render my_figure.yaml --out figures/
         """,
         version: version,
-        subcommands: [CatalogCommand.self, Render.self, Trace.self],
+        subcommands: [CatalogCommand.self, Render.self, PlotCommand.self, Trace.self],
         defaultSubcommand: CatalogCommand.self)
 }

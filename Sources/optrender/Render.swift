@@ -3,11 +3,16 @@ import Foundation
 import Gallery
 
 /// `optrender render SPEC.yaml…`: renders figure specs written by the user.
+///
+/// A file may hold several figures (a YAML list or `---` documents). Every
+/// figure is decoded and built — every value checked — before any file is
+/// written; the figures that are fine are rendered even when others are not,
+/// each bad one is reported on its own line, and the exit code is then 1.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render figure specs (YAML files in the catalog's format).")
 
-    @Argument(help: "Spec files (YAML).")
+    @Argument(help: "Spec files (YAML); each may hold several figures.")
     var specs: [String]
 
     @OptionGroup var options: RenderOptions
@@ -17,9 +22,62 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: [FigureSpec]
-        do { loaded = try specs.map { try SpecLoader.load(file: $0) } } catch { throw CLIFailure("\(error)") }
-        let output = try OutputFolder(path: options.out)
-        try SpecRenderer(options: options).renderAll(loaded, to: output)
+        let (checked, problems) = FigureCheck.validated(specs.flatMap { SpecLoader.loadAll(file: $0) })
+        let output = try options.outputFolder()
+        let total = checked.count + problems.count
+        do {
+            if !checked.isEmpty { try SpecRenderer(options: options).renderAll(checked, to: output) }
+        } catch {
+            // The figures' own failures come after the spec problems, each on its line.
+            for p in problems { FileHandle.standardError.write(Data("optrender: error: \(p)\n".utf8)) }
+            throw error
+        }
+        guard !problems.isEmpty else { return }
+        if total == 1 { throw CLIFailure(problems[0]) }
+        for p in problems { FileHandle.standardError.write(Data("optrender: error: \(p)\n".utf8)) }
+        let rest = checked.isEmpty ? "" : "; the others were \(options.check ? "checked" : "written")"
+        throw CLIFailure("\(problems.count) of \(total) figures failed (each error above)\(rest)")
+    }
+}
+
+/// Checks shared by `render` and `plot`: every figure built once before any is
+/// rendered, and no two figures writing the same file.
+enum FigureCheck {
+    static func validated(_ specs: [FigureSpec]) -> ([FigureSpec], [String]) {
+        validated(specs.map { .success($0) })
+    }
+
+    /// The figures that decode and build, and every problem, in file order.
+    static func validated(_ results: [Result<FigureSpec, SpecError>]) -> ([FigureSpec], [String]) {
+        var seen: [String: Int] = [:]
+        var ok: [FigureSpec] = []
+        var problems: [String] = []
+        for (i, result) in results.enumerated() {
+            let spec: FigureSpec
+            switch result {
+            case .success(let s): spec = s
+            case .failure(let e): problems.append(e.message); continue
+            }
+            if let first = seen[spec.name] {
+                let at = spec.positions.position(of: "name").map { "\($0): " } ?? ""
+                problems.append("\(at)name: '\(spec.name)' is also figure \(first + 1)'s name; the two would write the same file, rename one")
+                continue
+            }
+            seen[spec.name] = i
+            do {
+                _ = try FigureBuilder(spec: spec).build()
+                ok.append(spec)
+            } catch {
+                problems.append("\(error)")
+            }
+        }
+        return (ok, problems)
+    }
+
+    /// Prints every problem but the last on standard error and throws the last (exit 1).
+    static func report(_ problems: [String]) throws {
+        guard let last = problems.last else { return }
+        for p in problems.dropLast() { FileHandle.standardError.write(Data("optrender: error: \(p)\n".utf8)) }
+        throw CLIFailure(last)
     }
 }

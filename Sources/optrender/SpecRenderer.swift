@@ -160,16 +160,8 @@ struct SpecRenderer {
 
     /// Builds and renders one spec into its files, in memory.
     func produce(_ spec: FigureSpec, report: inout FigureReport) throws -> [RenderedFile] {
-        var figure: Figure
-        let start = DispatchTime.now()
-        do { figure = try FigureBuilder(spec: spec).build() } catch { throw CLIFailure("\(error)") }
-        report.buildSeconds = Timings.seconds(start, .now())
-        if let dpi = options.dpi { figure.dpi = dpi }
-        if let (w, h) = try options.pixelSize() {
-            figure.width = Double(w) / figure.dpi
-            figure.height = Double(h) / figure.dpi
-        }
-        figure.bare = options.bare
+        if SweepExpansion.animatesValues(spec) { return try produceValueSweep(spec, report: &report) }
+        let figure = try figureForOutput(spec, report: &report)
         let selection = try options.outputSelection()
         // The still keeps the spec's animation (a step counter shows in it too);
         // the command line's timing applies to the animation written.
@@ -192,6 +184,21 @@ struct SpecRenderer {
                                       width: figure.pixelWidth, height: figure.pixelHeight, frames: frames, bytes: bytes))
         }
         return files
+    }
+
+    /// The figure of `spec` at the command line's dpi, size and bareness.
+    func figureForOutput(_ spec: FigureSpec, report: inout FigureReport) throws -> Figure {
+        var figure: Figure
+        let start = DispatchTime.now()
+        do { figure = try FigureBuilder(spec: spec).build() } catch { throw CLIFailure("\(error)") }
+        report.buildSeconds += Timings.seconds(start, .now())
+        if let dpi = options.dpi { figure.dpi = dpi }
+        if let (w, h) = try options.pixelSize() {
+            figure.width = Double(w) / figure.dpi
+            figure.height = Double(h) / figure.dpi
+        }
+        figure.bare = options.bare
+        return figure
     }
 
     /// The figure's animation with the command line's timing: the spec's own,

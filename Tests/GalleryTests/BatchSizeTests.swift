@@ -56,9 +56,9 @@ struct BatchSizeTests {
     @Test func defaultsAreTheSeedsRunsWithTheirLabels() throws {
         let figure = try build("""
         name: t
-        kind: batchSize
+        kind: batch_size
         legend: true
-        batchSize: {samples: 256, features: 8, epochs: 2}
+        batch_size: {samples: 256, features: 8, epochs: 2}
         """)
         let l = lines(figure)
         #expect(l.count == 5)
@@ -72,12 +72,12 @@ struct BatchSizeTests {
     @Test func sameSpecSameCurves() throws {
         let yaml = """
         name: t
-        kind: batchSize
-        batchSize:
+        kind: batch_size
+        batch_size:
           samples: 200
           features: 6
           epochs: 3
-          runs: [{batchSize: 20, optimizer: "SGD(lr=0.05)"}, {batchSize: 40, optimizer: "Adam(lr=0.01)"}]
+          runs: [{batch_size: 20, optimizer: "SGD(lr=0.05)"}, {batch_size: 40, optimizer: "Adam(lr=0.01)"}]
         """
         let a = lines(try build(yaml)).map(\.points), b = lines(try build(yaml)).map(\.points)
         #expect(a == b && a.count == 2)
@@ -87,23 +87,23 @@ struct BatchSizeTests {
     @Test func mistakesNameTheField() {
         let base = """
         name: t
-        kind: batchSize
-        batchSize:
+        kind: batch_size
+        batch_size:
           samples: 100
           features: 4
           epochs: 1
-          runs: [{batchSize: 10, optimizer: "SGD(lr=0.01)"}]
+          runs: [{batch_size: 10, optimizer: "SGD(lr=0.01)"}]
         """
         let cases: [(String, String)] = [
-            (base.replacingOccurrences(of: "batchSize: 10", with: "batchSize: 101"), "batchSize.runs[0].batchSize: expected 1…100"),
-            (base.replacingOccurrences(of: "SGD(lr=0.01)", with: "Nope(lr=1)"), "batchSize.runs[0].optimizer"),
-            (base.replacingOccurrences(of: "epochs: 1", with: "epochs: 0"), "batchSize.epochs"),
-            (base.replacingOccurrences(of: "features: 4", with: "features: 4\n  noise: -1"), "batchSize.noise"),
-            (base.replacingOccurrences(of: "features: 4", with: "features: 4\n  classes: 1"), "batchSize.classes"),
+            (base.replacingOccurrences(of: "batch_size: 10", with: "batch_size: 101"), "batch_size.runs[0].batch_size: expected 1…100"),
+            (base.replacingOccurrences(of: "SGD(lr=0.01)", with: "Nope(lr=1)"), "batch_size.runs[0].optimizer"),
+            (base.replacingOccurrences(of: "epochs: 1", with: "epochs: 0"), "batch_size.epochs"),
+            (base.replacingOccurrences(of: "features: 4", with: "features: 4\n  noise: -1"), "batch_size.noise"),
+            (base.replacingOccurrences(of: "features: 4", with: "features: 4\n  classes: 1"), "batch_size.classes"),
             (base.replacingOccurrences(of: "samples: 100", with: "samples: 100000").replacingOccurrences(of: "features: 4", with: "features: 4096"),
              "too much training"),
             (base.replacingOccurrences(of: "optimizer: \"SGD(lr=0.01)\"", with: "optimizer: \"SGD(lr=0.01)\", color: nocolour"),
-             "batchSize.runs[0].color"),
+             "batch_size.runs[0].color"),
         ]
         for (yaml, fragment) in cases {
             var message: String?

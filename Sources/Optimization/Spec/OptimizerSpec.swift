@@ -74,6 +74,14 @@ public struct OptimizerSpec: Sendable, Hashable, CustomStringConvertible {
         return OptimizerSpec(name: definition.name, explicit: explicit, values: values)
     }
 
+    /// This spec with hyperparameter `name` set to `value` (written as in the
+    /// constructor: `0.1`, `(0.9, 0.99)`, `True`); throws ``OptimizerSpecError``
+    /// for a name the optimizer does not have or a value out of its bounds.
+    public func setting(_ name: String, to value: String) throws -> OptimizerSpec {
+        let others = explicit.filter { $0.name != name }.map { "\($0.name)=\($0.value)" }
+        return try OptimizerSpec.parse(self.name + "(" + (others + ["\(name)=\(value)"]).joined(separator: ", ") + ")")
+    }
+
     /// A fresh optimizer (zero state) for points with `dimension` coordinates.
     public func makeOptimizer(dimension: Int) -> any Optimizer {
         definition.make(values, dimension, nil)

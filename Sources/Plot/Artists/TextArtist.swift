@@ -36,17 +36,27 @@ public struct TextArtist: Artist {
 
     public func draw(in context: inout DrawContext) {
         guard position.isFinite else { return }
-        var p = context.dataToPixel.apply(position) + Point(context.px(offset.x), -context.px(offset.y))
-        let sizePx = context.px(size ?? context.theme.fontSize)
-        if keepsInsidePlot { p = p + shiftInside(at: p, sizePx: sizePx, context: context) }
-        context.drawText(text, at: p, sizePx: sizePx, color: color ?? context.theme.textColor,
+        draw(at: pixelAnchor(in: context), in: &context)
+    }
+
+    /// The text drawn with its anchor at pixel `p`.
+    func draw(at p: Point, in context: inout DrawContext) {
+        context.drawText(text, at: p, sizePx: sizePx(context), color: color ?? context.theme.textColor,
                          anchorX: anchorX, anchorY: anchorY)
     }
 
-    /// The shift that brings the text's box (anchored at `p`) inside the plot area,
-    /// as far as it fits.
-    private func shiftInside(at p: Point, sizePx: Double, context: DrawContext) -> Point {
-        let e = context.font.measure(text, sizePx: sizePx)
+    func sizePx(_ context: DrawContext) -> Double { context.px(size ?? context.theme.fontSize) }
+
+    /// Where the anchor goes in pixels: the position plus the offset, shifted
+    /// inside the plot when `keepsInsidePlot`.
+    func pixelAnchor(in context: DrawContext) -> Point {
+        let p = context.dataToPixel.apply(position) + Point(context.px(offset.x), -context.px(offset.y))
+        return keepsInsidePlot ? p + shiftInside(at: p, sizePx: sizePx(context), context: context) : p
+    }
+
+    /// The text's box in pixels with its anchor at `p`.
+    func box(at p: Point, in context: DrawContext) -> Rect {
+        let e = context.font.measure(text, sizePx: sizePx(context))
         let left: Double = switch anchorX { case .left: p.x; case .center: p.x - e.width / 2; case .right: p.x - e.width }
         let top: Double = switch anchorY {
         case .baseline: p.y - e.ascent
@@ -54,12 +64,19 @@ public struct TextArtist: Artist {
         case .center: p.y - e.height / 2
         case .bottom: p.y - e.height
         }
+        return Rect(x: left, y: top, width: e.width, height: e.height)
+    }
+
+    /// The shift that brings the text's box (anchored at `p`) inside the plot area,
+    /// as far as it fits.
+    private func shiftInside(at p: Point, sizePx: Double, context: DrawContext) -> Point {
+        let b = box(at: p, in: context)
         let area = context.plotArea.insetBy(dx: 2, dy: 2)
         var dx = 0.0, dy = 0.0
-        if left + e.width > area.maxX { dx = area.maxX - (left + e.width) }
-        if left + dx < area.minX { dx = area.minX - left }
-        if top + e.height > area.maxY { dy = area.maxY - (top + e.height) }
-        if top + dy < area.minY { dy = area.minY - top }
+        if b.minX + b.width > area.maxX { dx = area.maxX - (b.minX + b.width) }
+        if b.minX + dx < area.minX { dx = area.minX - b.minX }
+        if b.minY + b.height > area.maxY { dy = area.maxY - (b.minY + b.height) }
+        if b.minY + dy < area.minY { dy = area.minY - b.minY }
         return Point(dx, dy)
     }
 }
