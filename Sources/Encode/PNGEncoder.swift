@@ -12,8 +12,32 @@ import Raster
 ///
 /// Only IHDR, PLTE, tRNS, IDAT and IEND are written: no tIME, text or gamma
 /// chunks, so identical pixels give identical bytes on every run.
-/// Filtering is libpng's default (none for palette images, adaptive per row
-/// otherwise, as the PNG specification recommends).
+///
+/// **Filter none on every row, zlib's default strategy.** A plot is mostly flat
+/// colour with anti-aliased edges, and its rows repeat (a band, the frame, the
+/// same tick label again): unfiltered, those are exact byte repeats at distance
+/// 3 (the pixel before) or one row (the pixel above), which LZ77 matches at full
+/// length. The PNG specification's adaptive filtering (libpng's default, the
+/// row whose filtered bytes have the smallest sum of magnitudes) turns the
+/// edges into small non-zero residues that break those repeats, and costs five
+/// trial filterings a row. Measured on the 43 catalog stills (1000×600 RGB,
+/// about 500–6000 colours each), whole-catalog totals:
+///
+/// | filter, strategy, level | bytes | encode time |
+/// | --- | --- | --- |
+/// | adaptive, filtered, 9 (before) | 2,141,941 | 1.00 |
+/// | adaptive, filtered, 6 | 2,214,827 | 0.27 |
+/// | none, default, 9 | 2,025,455 | 0.50 |
+/// | **none, default, 6** | 2,180,617 | **0.10–0.14** |
+/// | none, default, 3 | 2,565,536 | 0.05 |
+/// | adaptive, run-length (Z_RLE), 6 | 2,427,886 | 0.20 |
+/// | up, run-length, 6 | 3,309,727 | 0.07 |
+///
+/// Run-length matching alone (`Z_RLE`) only finds distance-1 repeats, so it
+/// needs a filter that turns repeats into zeros and loses where rows repeat
+/// sideways; the full LZ77 search on unfiltered rows wins on both counts.
+/// Gradient-heavy images (photographs, smooth shading) would compress better
+/// filtered; figures are not those.
 ///
 /// Why the classic API and not `png_image_write_to_memory`: the simplified API
 /// cannot set the zlib level and always writes 8-bit palettes. The classic API
@@ -23,9 +47,8 @@ import Raster
 /// path is reachable only on out-of-memory, where the callback stops the process
 /// with the libpng message (as any Swift allocation failure would).
 public enum PNGEncoder {
-    /// zlib level 6. Measured on 1000×600 reference figures (release build):
-    /// level 6 takes 16–22 ms; level 9 is 2–8 % smaller but 3–4× slower;
-    /// levels 1–3 are ~25 % faster but up to 30 % larger.
+    /// zlib level 6: on unfiltered figures level 9 is ~7 % smaller but 4–5×
+    /// slower, levels 1–3 are ~2× faster but ~18 % larger (table above).
     public static let defaultCompressionLevel = 6
 
     /// PNG bytes for `image`.
@@ -75,6 +98,9 @@ public enum PNGEncoder {
             })
             png_set_user_limits(png, 0x7fff_ffff, 0x7fff_ffff)
             png_set_compression_level(png, Int32(level))
+            // See the type's documentation for why: no filter, LZ77 + Huffman.
+            png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE)
+            png_set_compression_strategy(png, Z_DEFAULT_STRATEGY)
             setHeader(png, info, image: image, layout: layout)
             png_write_info(png, info)
             if layout.bitDepth < 8 { png_set_packing(png) }
