@@ -1,12 +1,12 @@
 import Raster
 
 extension GIFAnimation {
-    /// Pixels a first pass holds (4 bytes each, so 16 MiB) before it stops
+    /// Pixels a first pass holds (4 bytes each, so 8 MiB) before it stops
     /// holding and asks for a second pass: a growing-path animation of 1000×600
     /// frames holds one whole frame and small rectangles (the saddle's 151
     /// frames, five paths: well under this); a camera orbit changes every frame
     /// whole and passes it within a few frames.
-    public static let defaultHeldPixelLimit = 4 << 20
+    public static let defaultHeldPixelLimit = 2 << 20
 
     /// The GIF of the frames `frames` hands to its argument, in order, made in
     /// one pass when they are small enough to hold and in two otherwise.

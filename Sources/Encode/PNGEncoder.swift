@@ -101,6 +101,9 @@ public enum PNGEncoder {
             // See the type's documentation for why: no filter, LZ77 + Huffman.
             png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE)
             png_set_compression_strategy(png, Z_DEFAULT_STRATEGY)
+            // One IDAT chunk up to 1 MiB of compressed data (libpng's default
+            // cuts one every 8 KiB: 12 bytes of chunk framing each).
+            png_set_compression_buffer_size(png, 1 << 20)
             setHeader(png, info, image: image, layout: layout)
             png_write_info(png, info)
             if layout.bitDepth < 8 { png_set_packing(png) }
