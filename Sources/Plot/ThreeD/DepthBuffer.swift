@@ -38,6 +38,8 @@ public struct DepthBuffer: Sendable {
     /// Alpha per sample kept by `renderInBands` when a covered sample is
     /// translucent; nil when every covered sample is opaque (or colour is whole).
     private var alpha: [UInt8]?
+    /// Whether a translucent colour has been drawn (only then can a sample be).
+    private var drewTranslucent = false
 
     /// Sub-sample precision of vertex positions (8 bits).
     static let subBits: Int64 = 8
@@ -73,6 +75,7 @@ public struct DepthBuffer: Sendable {
     /// the sample holds. `color` is packed as `DepthBuffer.pack` does.
     public mutating func fillTriangle(_ a: Vector3, _ b: Vector3, _ c: Vector3, color packed: UInt32) {
         guard a.isFinite, b.isFinite, c.isFinite, width > 0, height > 0 else { return }
+        if packed >> 24 != 255 { drewTranslucent = true }
         let s = Double(samples), unit = Double(1 << DepthBuffer.subBits)
         // Sample space: sample centres at integer coordinates; then fixed point.
         func snap(_ p: Vector3) -> (Int64, Int64) {
@@ -189,6 +192,7 @@ public struct DepthBuffer: Sendable {
     /// any band is translucent (earlier bands were opaque where covered: 255).
     private mutating func keepAlpha() {
         let start = colorRows.lowerBound * sampleWidth
+        guard drewTranslucent else { return }       // no translucent colour drawn yet
         if alpha == nil {
             let translucent = color.indices.contains { k in
                 let a = color[k] >> 24
