@@ -216,6 +216,27 @@ public struct DepthBuffer: Sendable {
                 for pxl in 0..<width {
                     let sx0 = pxl * n
                     var r: UInt32 = 0, g: UInt32 = 0, b: UInt32 = 0, a: UInt32 = 0
+                    // Inside a triangle every sample has one colour: the sums are
+                    // n² times one sample's terms (the same integers, so the same
+                    // floats); an empty pixel is skipped.
+                    let first = cbuf[sy0 * sw + sx0]
+                    var uniform = true
+                    for j in 0..<n where uniform {
+                        let row = (sy0 + j) * sw + sx0
+                        for k in 0..<n where cbuf[row + k] != first { uniform = false; break }
+                    }
+                    if uniform {
+                        guard first >> 24 > 0 else { continue }
+                        let ca = first >> 24, nn = UInt32(n * n)
+                        r = nn &* (first & 0xff) &* ca
+                        g = nn &* ((first >> 8) & 0xff) &* ca
+                        b = nn &* ((first >> 16) & 0xff) &* ca
+                        a = nn &* ca
+                        let fa = Float(a)
+                        layer.set(originX + pxl, originY + py, r: Float(r) / fa / 255, g: Float(g) / fa / 255,
+                                  b: Float(b) / fa / 255, a: fa * inv / 255)
+                        continue
+                    }
                     for j in 0..<n {
                         var i = (sy0 + j) * sw + sx0
                         for _ in 0..<n {
