@@ -1,15 +1,16 @@
 import Raster
 
 extension GIFAnimation {
-    /// Pixels a first pass holds (4 bytes each, so 4 MiB) before it stops
+    /// Pixels a first pass holds (4 bytes each, so 8 MiB) before it stops
     /// holding and asks for a second pass. A growing-path animation of 1000×600
     /// frames holds one whole frame and the rectangles its paths span (the
-    /// saddle's 151 frames: 0.86 Mi pixels, one pass); six racing paths over a
-    /// whole plot span far more (race_beale: 13.7 Mi pixels, 55 MB held before)
-    /// and a camera orbit changes every frame whole. A second pass re-renders
-    /// the frames; measured on race_beale it cost ~10 % more time and saved
-    /// 43 MB of peak memory.
-    public static let defaultHeldPixelLimit = 1 << 20
+    /// saddle's 151 frames: 0.86 Mi pixels; d2l_all's 51 frames, six paths:
+    /// 1.6 Mi — one pass each); six racing paths over a whole plot span far more
+    /// (race_beale: 13.7 Mi pixels, 55 MB held before) and a camera orbit
+    /// changes every frame whole. A second pass re-renders the frames: on
+    /// race_beale it cost ~10 % more time and saved 43 MB of peak memory; on
+    /// d2l_all (at a 1 Mi limit) it cost ~20 % more time for 6 MB, hence 2 Mi.
+    public static let defaultHeldPixelLimit = 2 << 20
 
     /// The GIF of the frames `frames` hands to its argument, in order, made in
     /// one pass when they are small enough to hold and in two otherwise.
