@@ -11,9 +11,11 @@ import Raster
 /// let bytes = try encoder.finish(lastFrameHold: 1.5)
 /// ```
 ///
-/// An encoder keeps only what its format needs between frames (GIF keeps the
-/// previous frame, to write what changed), never all frames whole, so memory does
-/// not grow with the frame count beyond the encoded data. The same frames, delays
+/// An encoder keeps only what its format needs between frames, never all frames
+/// whole. GIF through `addFrame` holds what changed in each frame (its palette
+/// needs them all); through `encode(width:height:lastFrameHold:frames:)`, which
+/// may call for the frames twice, it holds only the previous frame and the file
+/// so far, so memory does not grow with the frame count. The same frames, delays
 /// and settings must always give the same bytes.
 public protocol AnimationEncoder: Sendable {
     /// The format's name as users type it (`--format gif`): lowercase ASCII.
@@ -41,4 +43,27 @@ public protocol AnimationEncoder: Sendable {
     ///
     /// - Throws: `EncodeError` when no frame was added or the format's library fails.
     mutating func finish(lastFrameHold: Double?) throws -> [UInt8]
+
+    /// The file of the frames `frames` hands to its argument (each image with
+    /// its delay in seconds), in order, on a `width × height` canvas with the
+    /// tool's settings.
+    ///
+    /// `frames` may be called more than once and must hand out the same frames
+    /// each time (`FigureAnimation.forEachFrame` does): an encoder that needs
+    /// every frame before writing the first (GIF's palette) then makes a second
+    /// pass instead of holding them. The default makes one pass through `init`,
+    /// `addFrame` and `finish`.
+    ///
+    /// - Throws: as `init`, `addFrame` and `finish`, and whatever `frames` throws.
+    static func encode(width: Int, height: Int, lastFrameHold: Double?,
+                       frames: (_ body: (Image, Double) throws -> Void) throws -> Void) throws -> [UInt8]
+}
+
+extension AnimationEncoder {
+    public static func encode(width: Int, height: Int, lastFrameHold: Double?,
+                              frames: (_ body: (Image, Double) throws -> Void) throws -> Void) throws -> [UInt8] {
+        var encoder = try Self(width: width, height: height)
+        try frames { try encoder.addFrame($0, delay: $1) }
+        return try encoder.finish(lastFrameHold: lastFrameHold)
+    }
 }

@@ -12,6 +12,31 @@ struct PixelRect: Equatable, Sendable {
     var area: Int { width * height }
 }
 
+/// Cuts a stream of frames into what changed: keeps the previous frame and
+/// turns each new one into the rectangle whose RGBA changed (the whole canvas
+/// for the first; nil when nothing changed) and its opaque colours.
+///
+/// The caller checks sizes first (`GIFAnimation.addFrame`). Holds one frame
+/// (the previous, shared with the caller's copy until either is modified).
+struct FrameDiffer {
+    let width: Int
+    let height: Int
+    private var previous: Image?
+
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    mutating func next(_ image: Image) -> (rect: PixelRect?, rgb: [UInt32]) {
+        let rect: PixelRect? = previous.map { FrameDiff.changedRect($0, image) }
+            ?? PixelRect(x: 0, y: 0, width: width, height: height)
+        let rgb = rect.map { FrameDiff.opaqueRGB(image, in: $0) } ?? []
+        previous = image
+        return (rect, rgb)
+    }
+}
+
 /// Finding what changed between two frames, and converting the changed part to
 /// the opaque colours the GIF writer works with.
 ///

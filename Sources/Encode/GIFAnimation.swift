@@ -1,6 +1,7 @@
 import Raster
 
-/// An animated GIF being assembled frame by frame.
+/// An animated GIF being assembled frame by frame, its frames held until
+/// `encode()`.
 ///
 /// ```swift
 /// var gif = GIFAnimation(width: 1000, height: 600)
@@ -12,7 +13,11 @@ import Raster
 /// `addFrame` compares each frame with the one before on raw RGBA and keeps only
 /// the bounding rectangle of the changed pixels, so a 150-frame animation whose
 /// path grows by a segment per frame holds one full frame plus 149 small
-/// rectangles (4 bytes a kept pixel). See `encode()` for the file it makes.
+/// rectangles (4 bytes a kept pixel). The palette needs every frame's colours
+/// before the first frame can be written, so this type holds them; a camera
+/// orbit, where every frame changes whole, is better made with
+/// `GIFAnimation.encode(width:height:loopCount:lastFrameHold:frames:)`, which
+/// streams from a second pass instead. See `encode()` for the file it makes.
 ///
 /// **Alpha**: frames are opaque figures. Translucent pixels are composited over
 /// white; fully transparent ones become white. (GIF has one-bit transparency and
@@ -31,7 +36,11 @@ public struct GIFAnimation: Sendable {
     public var lastFrameHold: Double? = nil
 
     var frames: [StoredFrame] = []
-    private var previous: Image?
+    var differ: FrameDiffer
+    /// Every frame's colours, counted as frames arrive (the palette's input).
+    private(set) var histogram = ColorHistogram()
+    /// Pixels held in `frames` (4 bytes each).
+    private(set) var heldPixels = 0
     /// The first problem `addFrame` (or the size) met; `encode()` throws it.
     private(set) var problem: EncodeError?
 
@@ -40,6 +49,7 @@ public struct GIFAnimation: Sendable {
     public init(width: Int, height: Int) {
         self.width = width
         self.height = height
+        differ = FrameDiffer(width: width, height: height)
         if !(1...65535).contains(width) || !(1...65535).contains(height) {
             problem = EncodeError("GIF size \(width)×\(height) is outside 1…65535 pixels a side")
         }
@@ -57,21 +67,25 @@ public struct GIFAnimation: Sendable {
     /// `encode()` throw (naming the frame); later frames are then ignored.
     public mutating func addFrame(_ image: Image, delay: Double) {
         guard problem == nil else { return }
-        let n = frames.count
+        problem = Self.problem(with: image, number: frames.count, width: width, height: height)
+        guard problem == nil else { return }
+        let (rect, rgb) = differ.next(image)
+        rgb.withUnsafeBufferPointer { histogram.add($0) }
+        heldPixels += rgb.count
+        frames.append(StoredFrame(rect: rect, rgb: rgb, delay: Self.hundredths(delay)))
+    }
+
+    /// Why frame `number` cannot be added, or nil: another size, or pixels that
+    /// do not match its size.
+    static func problem(with image: Image, number n: Int, width: Int, height: Int) -> EncodeError? {
         guard image.width == width, image.height == height else {
-            problem = EncodeError(
+            return EncodeError(
                 "frame \(n) is \(image.width)×\(image.height) but the animation is \(width)×\(height)")
-            return
         }
         do { try EncodeError.validate(image, what: "frame \(n)") } catch {
-            problem = error as? EncodeError
-            return
+            return error as? EncodeError ?? EncodeError("frame \(n) is not a valid image")
         }
-        let rect: PixelRect? = previous.map { FrameDiff.changedRect($0, image) }
-            ?? PixelRect(x: 0, y: 0, width: width, height: height)
-        let rgb = rect.map { FrameDiff.opaqueRGB(image, in: $0) } ?? []
-        frames.append(StoredFrame(rect: rect, rgb: rgb, delay: Self.hundredths(delay)))
-        previous = image
+        return nil
     }
 
     /// The GIF89a file: one global palette (exact when all frames use ≤ 256
@@ -89,13 +103,19 @@ public struct GIFAnimation: Sendable {
     public func encode() throws -> [UInt8] {
         if let problem { throw problem }
         guard !frames.isEmpty else { throw EncodeError("the animation has no frames") }
+        try Self.checkLoopCount(loopCount)
+        let palette = GIFPalette(histogram: histogram, needsTransparency: frames.count > 1)
+        var writer = try GIFFrameWriter(width: width, height: height, palette: palette, loopCount: loopCount)
+        for frame in frames {
+            try frame.rgb.withUnsafeBufferPointer { try writer.add(rect: frame.rect, rgb: $0, delay: frame.delay) }
+        }
+        return try writer.finish(lastDelay: lastFrameHold.map(Self.hundredths))
+    }
+
+    static func checkLoopCount(_ loopCount: Int) throws {
         guard (0...65536).contains(loopCount) else {
             throw EncodeError("GIF loop count \(loopCount) is outside 0…65536 (0 = forever)")
         }
-        var delays = frames.map(\.delay)
-        if let hold = lastFrameHold { delays[delays.count - 1] = Self.hundredths(hold) }
-        let encoding = GIFEncoding(width: width, height: height, frames: frames, delays: delays, loopCount: loopCount)
-        return try encoding.encode()
     }
 
     /// Seconds → GIF delay units (hundredths), clamped to 2…65535.

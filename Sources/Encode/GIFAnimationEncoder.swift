@@ -36,6 +36,15 @@ public struct GIFAnimationEncoder: AnimationEncoder {
         if let problem = animation.problem { throw problem }
     }
 
+    /// One pass while the changed rectangles are small, two (the second one
+    /// streamed) once they pass `GIFAnimation.defaultHeldPixelLimit`: see
+    /// `GIFAnimation.encode(width:height:loopCount:lastFrameHold:frames:)`.
+    /// The same bytes as `addFrame` and `finish` with the same frames.
+    public static func encode(width: Int, height: Int, lastFrameHold: Double?,
+                              frames: (_ body: (Image, Double) throws -> Void) throws -> Void) throws -> [UInt8] {
+        try GIFAnimation.encode(width: width, height: height, lastFrameHold: lastFrameHold, frames: frames)
+    }
+
     public mutating func finish(lastFrameHold: Double?) throws -> [UInt8] {
         animation.lastFrameHold = lastFrameHold
         return try animation.encode()

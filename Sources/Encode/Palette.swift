@@ -21,8 +21,11 @@ struct GIFPalette {
     private let nearest: NearestColor
     private var cache: ColorTable
     /// The cache is dropped when it grows past this many colours (camera orbits
-    /// over shaded surfaces can produce millions), bounding its memory at ~32 MB.
-    private static let cacheLimit = 1 << 20
+    /// over shaded surfaces can produce millions), bounding its memory at ~4 MB
+    /// (8 bytes a slot, twice as many slots as colours). A cache miss costs one
+    /// nearest-entry search, and the mapping is a pure function of the colour,
+    /// so the limit changes time and memory, never the indices.
+    private static let cacheLimit = 1 << 18
 
     init(histogram: ColorHistogram, needsTransparency: Bool) {
         if let distinct = histogram.distinctColors, distinct.count <= 256 {

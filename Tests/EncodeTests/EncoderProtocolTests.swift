@@ -27,15 +27,15 @@ private func encodeAnimation(_ type: any AnimationEncoder.Type, _ frames: [Image
 /// The encoders behind `StillEncoder` and `AnimationEncoder`: decoded with the
 /// formats' own decoders, and byte for byte what the direct APIs write.
 @Suite struct EncoderProtocolTests {
-    @Test func pngThroughTheProtocolRoundTripsAndEqualsLevel9() throws {
+    @Test func pngThroughTheProtocolRoundTripsAndEqualsLevel6() throws {
         let image = TestImages.gradient(73, 41)
         let encoder: any StillEncoder = PNGStillEncoder()
         let bytes = try encoder.encode(image)
         #expect(try PNGDecoder.decode(bytes) == image)
-        #expect(bytes == (try PNGEncoder.encode(image, compressionLevel: 9)))
+        #expect(bytes == (try PNGEncoder.encode(image, compressionLevel: 6)))
         let flat = TestImages.make(20, 10) { x, _ in x < 10 ? (0, 0, 255, 255) : (255, 255, 255, 255) }
-        #expect(try encoder.encode(flat) == (try PNGEncoder.encode(flat, compressionLevel: 9)))
-        #expect(try PNGStillEncoder(compressionLevel: 6).encode(image) == (try PNGEncoder.encode(image)))
+        #expect(try encoder.encode(flat) == (try PNGEncoder.encode(flat, compressionLevel: 6)))
+        #expect(try PNGStillEncoder(compressionLevel: 9).encode(image) == (try PNGEncoder.encode(image, compressionLevel: 9)))
     }
 
     @Test func pngRejectsABadLevel() throws {

@@ -59,30 +59,84 @@ public struct ContourGrid: Sendable {
     /// exactly with the nonzero rule; edges shared by neighbouring pieces cancel
     /// in the rasterizer's signed-area sum, leaving no seams.
     /// Runs of cells lying wholly in the region are merged into one rectangle each.
+    ///
+    /// This is the inner loop of every filled contour (levels × cells), so it
+    /// reads the samples in place and clips each triangle into a fixed-size
+    /// buffer: no array is allocated per cell. The arithmetic is that of
+    /// `triangles(_:_:corners:map:)` and `clip(_:atLeast:)`, operation for
+    /// operation, so the path is the same to the bit.
     public func region(atLeast level: Double, map: Transform) -> Path {
         var path = Path()
-        for j in 0..<(ny - 1) {
-            var runStart: Int? = nil
-            for i in 0..<(nx - 1) {
-                let c = cellCorners(i, j)
-                guard c.allSatisfy({ $0.isFinite }) else {
+        let nx = self.nx
+        z.withUnsafeBufferPointer { z in
+            for j in 0..<(ny - 1) {
+                var runStart: Int? = nil
+                for i in 0..<(nx - 1) {
+                    let n = j * nx + i
+                    let c = (z[n], z[n + 1], z[n + nx + 1], z[n + nx])
+                    guard c.0.isFinite, c.1.isFinite, c.2.isFinite, c.3.isFinite else {
+                        flushRun(&path, &runStart, end: i, row: j, map: map)
+                        continue
+                    }
+                    if c.0 >= level && c.1 >= level && c.2 >= level && c.3 >= level {
+                        if runStart == nil { runStart = i }
+                        continue
+                    }
                     flushRun(&path, &runStart, end: i, row: j, map: map)
-                    continue
+                    if c.0 < level && c.1 < level && c.2 < level && c.3 < level { continue }
+                    appendPieces(of: i, j, corners: c, level: level, map: map, to: &path)
                 }
-                if c.allSatisfy({ $0 >= level }) {
-                    if runStart == nil { runStart = i }
-                    continue
-                }
-                flushRun(&path, &runStart, end: i, row: j, map: map)
-                if c.allSatisfy({ $0 < level }) { continue }
-                for tri in triangles(i, j, corners: c, map: map) {
-                    let piece = ContourGrid.clip(tri, atLeast: level)
-                    if piece.count >= 3 { path.append(Path(polyline: piece.map(\.p), closed: true)) }
-                }
+                flushRun(&path, &runStart, end: nx - 1, row: j, map: map)
             }
-            flushRun(&path, &runStart, end: nx - 1, row: j, map: map)
         }
         return path
+    }
+
+    /// Appends the parts of cell (i, j)'s four triangles where z ≥ `level`, each
+    /// as a closed polygon (`triangles` and `clip` without their arrays).
+    private func appendPieces(of i: Int, _ j: Int, corners c: (Double, Double, Double, Double),
+                              level: Double, map: Transform, to path: inout Path) {
+        let p0 = map.apply(Point(xs[i], ys[j])), p1 = map.apply(Point(xs[i + 1], ys[j]))
+        let p2 = map.apply(Point(xs[i + 1], ys[j + 1])), p3 = map.apply(Point(xs[i], ys[j + 1]))
+        let v = (Vertex(p: p0, z: c.0), Vertex(p: p1, z: c.1), Vertex(p: p2, z: c.2), Vertex(p: p3, z: c.3))
+        func corner(_ k: Int) -> Vertex {
+            switch k & 3 {
+            case 0: v.0
+            case 1: v.1
+            case 2: v.2
+            default: v.3
+            }
+        }
+        let centre = Vertex(p: (p0 + p2) * 0.5, z: (c.0 + c.1 + c.2 + c.3) / 4)
+        for k in 0..<4 {
+            let tri = (corner(k), corner(k + 1), centre)
+            // Sutherland–Hodgman against z ≥ level: at most 4 vertices out.
+            var out = (Point.zero, Point.zero, Point.zero, Point.zero)
+            var count = 0
+            func emit(_ p: Point) {
+                switch count {
+                case 0: out.0 = p
+                case 1: out.1 = p
+                case 2: out.2 = p
+                default: out.3 = p
+                }
+                count += 1
+            }
+            func edge(_ a: Vertex, _ b: Vertex) {
+                let aIn = a.z >= level, bIn = b.z >= level
+                if aIn { emit(a.p) }
+                if aIn != bIn { emit(ContourGrid.crossing(a, b, level).p) }
+            }
+            edge(tri.0, tri.1)
+            edge(tri.1, tri.2)
+            edge(tri.2, tri.0)
+            guard count >= 3 else { continue }
+            path.move(to: out.0)
+            path.line(to: out.1)
+            path.line(to: out.2)
+            if count == 4 { path.line(to: out.3) }
+            path.close()
+        }
     }
 
     /// Corner values of cell (i, j): (i, j), (i+1, j), (i+1, j+1), (i, j+1).

@@ -16,7 +16,10 @@ import Raster
 ///
 /// Drawing never fails: triangles outside the buffer, degenerate or with a
 /// non-finite vertex are skipped. Memory is 8 bytes a sample (16 samples a pixel
-/// at the default 4 × 4).
+/// at the default 4 × 4) when drawn whole; `renderInBands` keeps colour for one
+/// band of rows at a time, so a scene holds 4 bytes a sample (depth) plus one
+/// band's colour — and, only when some covered sample is translucent, 1 byte a
+/// sample of alpha for `visibility`.
 public struct DepthBuffer: Sendable {
     /// Pixel coordinates of the buffer's top-left pixel.
     public let originX: Int, originY: Int
@@ -26,15 +29,26 @@ public struct DepthBuffer: Sendable {
     public let samples: Int
     /// Depth per sample, row by row over `width·samples × height·samples`.
     public private(set) var depth: [Float]
-    /// RGBA8 per sample packed as r | g << 8 | b << 16 | a << 24; 0 where empty.
+    /// RGBA8 per sample packed as r | g << 8 | b << 16 | a << 24; 0 where empty;
+    /// for the sample rows `colorRows` only (all rows, unless inside
+    /// `renderInBands`; none after it).
     public private(set) var color: [UInt32]
+    /// The sample rows that `color` holds and that drawing writes (depth too).
+    public private(set) var colorRows: Range<Int>
+    /// Alpha per sample kept by `renderInBands` when a covered sample is
+    /// translucent; nil when every covered sample is opaque (or colour is whole).
+    private var alpha: [UInt8]?
+    /// Whether a translucent colour has been drawn (only then can a sample be).
+    private var drewTranslucent = false
 
     /// Sub-sample precision of vertex positions (8 bits).
     static let subBits: Int64 = 8
 
     /// An empty buffer over `width × height` pixels at (`originX`, `originY`).
-    /// Sizes below 0 become 0; `samples` is clamped to 1…8.
-    public init(originX: Int, originY: Int, width: Int, height: Int, samples: Int = 4) {
+    /// Sizes below 0 become 0; `samples` is clamped to 1…8. `holdingColor: false`
+    /// allocates no colour (for `renderInBands`, which allocates one band's).
+    public init(originX: Int, originY: Int, width: Int, height: Int, samples: Int = 4,
+                holdingColor: Bool = true) {
         self.originX = originX
         self.originY = originY
         self.width = max(0, width)
@@ -42,7 +56,8 @@ public struct DepthBuffer: Sendable {
         self.samples = min(max(samples, 1), 8)
         let n = self.width * self.samples * self.height * self.samples
         depth = [Float](repeating: .infinity, count: n)
-        color = [UInt32](repeating: 0, count: n)
+        color = holdingColor ? [UInt32](repeating: 0, count: n) : []
+        colorRows = holdingColor ? 0..<(self.height * self.samples) : 0..<0
     }
 
     var sampleWidth: Int { width * samples }
@@ -60,6 +75,7 @@ public struct DepthBuffer: Sendable {
     /// the sample holds. `color` is packed as `DepthBuffer.pack` does.
     public mutating func fillTriangle(_ a: Vector3, _ b: Vector3, _ c: Vector3, color packed: UInt32) {
         guard a.isFinite, b.isFinite, c.isFinite, width > 0, height > 0 else { return }
+        if packed >> 24 != 255 { drewTranslucent = true }
         let s = Double(samples), unit = Double(1 << DepthBuffer.subBits)
         // Sample space: sample centres at integer coordinates; then fixed point.
         func snap(_ p: Vector3) -> (Int64, Int64) {
@@ -81,6 +97,11 @@ public struct DepthBuffer: Sendable {
         let minY = max(0, Int((min(p0.1, p1.1, p2.1) + (1 << sh) - 1) >> sh))
         let maxY = min(sampleHeight - 1, Int(max(p0.1, p1.1, p2.1) >> sh))
         guard minX <= maxX, minY <= maxY else { return }
+        // Only the rows colour is held for (a band); every row's values below are
+        // computed from (minX, minY) exactly as when the whole triangle is drawn,
+        // so drawing in bands writes the same bits.
+        let firstRow = max(minY, colorRows.lowerBound), lastRow = min(maxY, colorRows.upperBound - 1)
+        guard firstRow <= lastRow else { return }
 
         // Depth is affine over the triangle: z = z0 + gx·(x − x0) + gy·(y − y0) in
         // fixed-point units, from the snapped vertices (Cramer's rule).
@@ -105,21 +126,27 @@ public struct DepthBuffer: Sendable {
         }
         var e0 = edge(p1, p2), e1 = edge(p2, p0), e2 = edge(p0, p1)
         let zStart = z0 + gx * (Double(minX) - Double(p0.0) / unit) + gy * (Double(minY) - Double(p0.1) / unit)
-        let sw = sampleWidth
+        let sw = sampleWidth, bandStart = colorRows.lowerBound
+        // Edge values at row firstRow: e + sy·(firstRow − minY), the sum the row
+        // steps would reach (wrapping arithmetic equals it whenever it fits).
+        let skip = Int64(firstRow - minY)
+        e0.e = e0.e &+ e0.sy &* skip; e1.e = e1.e &+ e1.sy &* skip; e2.e = e2.e &+ e2.sy &* skip
         depth.withUnsafeMutableBufferPointer { zbuf in
             color.withUnsafeMutableBufferPointer { cbuf in
-                for y in minY...maxY {
+                for y in firstRow...lastRow {
                     var (w0, w1, w2) = (e0.e, e1.e, e2.e)
                     var z = zStart + gy * Double(y - minY)
                     var i = y * sw + minX
+                    var ci = (y - bandStart) * sw + minX
                     for _ in minX...maxX {
                         if (w0 | w1 | w2) >= 0 {   // all three non-negative
                             let zf = Float(z)
-                            if zf < zbuf[i] { zbuf[i] = zf; cbuf[i] = packed }
+                            if zf < zbuf[i] { zbuf[i] = zf; cbuf[ci] = packed }
                         }
                         w0 += e0.sx; w1 += e1.sx; w2 += e2.sx
                         z += gx
                         i += 1
+                        ci += 1
                     }
                     e0.e += e0.sy; e1.e += e1.sy; e2.e += e2.sy
                 }
@@ -130,17 +157,86 @@ public struct DepthBuffer: Sendable {
     /// The buffer resolved to colour: each pixel gets the mean colour of its
     /// covered samples at opacity Σ alpha / samples², to be drawn source-over
     /// (`Canvas.draw`). Pixels with no covered sample stay transparent.
+    /// Only the rows colour is held for are resolved (all, unless in bands).
     public func resolved() -> PixelLayer {
+        var layer = PixelLayer(x: originX, y: originY, width: width, height: height)
+        resolve(into: &layer)
+        return layer
+    }
+
+    /// Draws with `draw` one band of `bandHeight` pixel rows at a time — colour
+    /// held for that band only, depth for all — resolving each band into the
+    /// returned layer; then drops the colour, keeping per-sample alpha only if a
+    /// covered sample is translucent. `draw` is called once per band and must
+    /// draw the whole scene each time (triangles outside the band cost a bounds
+    /// test). The layer, depths and `visibility` equal those of drawing whole
+    /// and calling `resolved()`.
+    public mutating func renderInBands(bandHeight: Int = 64, _ draw: (inout DepthBuffer) -> Void) -> PixelLayer {
+        var layer = PixelLayer(x: originX, y: originY, width: width, height: height)
+        let n = samples, sw = sampleWidth, band = max(1, bandHeight)
+        alpha = nil
+        for top in stride(from: 0, to: height, by: band) {
+            colorRows = top * n ..< min(height, top + band) * n
+            color = []                                   // free the last band first
+            color = [UInt32](repeating: 0, count: colorRows.count * sw)
+            draw(&self)
+            resolve(into: &layer)
+            keepAlpha()
+        }
+        color = []
+        colorRows = 0..<0
+        return layer
+    }
+
+    /// After a band: copies its alphas into `alpha` once any covered sample of
+    /// any band is translucent (earlier bands were opaque where covered: 255).
+    private mutating func keepAlpha() {
+        let start = colorRows.lowerBound * sampleWidth
+        guard drewTranslucent else { return }       // no translucent colour drawn yet
+        if alpha == nil {
+            let translucent = color.indices.contains { k in
+                let a = color[k] >> 24
+                return a != 255 && depth[start + k].isFinite
+            }
+            guard translucent else { return }
+            alpha = [UInt8](repeating: 255, count: depth.count)
+        }
+        for k in color.indices { alpha![start + k] = UInt8(truncatingIfNeeded: color[k] >> 24) }
+    }
+
+    /// Resolves the pixel rows of `colorRows` into `layer`.
+    private func resolve(into layer: inout PixelLayer) {
         let n = samples, sw = sampleWidth
         let inv = 1 / Float(n * n)
-        var layer = PixelLayer(x: originX, y: originY, width: width, height: height)
-        guard width > 0, height > 0 else { return layer }
+        guard width > 0, height > 0, !colorRows.isEmpty else { return }
+        let bandStart = colorRows.lowerBound
         color.withUnsafeBufferPointer { cbuf in
-            for py in 0..<height {
-                let sy0 = py * n
+            for py in colorRows.lowerBound / n ..< colorRows.upperBound / n {
+                let sy0 = py * n - bandStart
                 for pxl in 0..<width {
                     let sx0 = pxl * n
                     var r: UInt32 = 0, g: UInt32 = 0, b: UInt32 = 0, a: UInt32 = 0
+                    // Inside a triangle every sample has one colour: the sums are
+                    // n² times one sample's terms (the same integers, so the same
+                    // floats); an empty pixel is skipped.
+                    let first = cbuf[sy0 * sw + sx0]
+                    var uniform = true
+                    for j in 0..<n where uniform {
+                        let row = (sy0 + j) * sw + sx0
+                        for k in 0..<n where cbuf[row + k] != first { uniform = false; break }
+                    }
+                    if uniform {
+                        guard first >> 24 > 0 else { continue }
+                        let ca = first >> 24, nn = UInt32(n * n)
+                        r = nn &* (first & 0xff) &* ca
+                        g = nn &* ((first >> 8) & 0xff) &* ca
+                        b = nn &* ((first >> 16) & 0xff) &* ca
+                        a = nn &* ca
+                        let fa = Float(a)
+                        layer.set(originX + pxl, originY + py, r: Float(r) / fa / 255, g: Float(g) / fa / 255,
+                                  b: Float(b) / fa / 255, a: fa * inv / 255)
+                        continue
+                    }
                     for j in 0..<n {
                         var i = (sy0 + j) * sw + sx0
                         for _ in 0..<n {
@@ -161,7 +257,6 @@ public struct DepthBuffer: Sendable {
                 }
             }
         }
-        return layer
     }
 
     /// How much of a fragment at `depth` in pixel (`px`, `py`) shows: the share
@@ -174,11 +269,19 @@ public struct DepthBuffer: Sendable {
         let ix = px - originX, iy = py - originY
         guard ix >= 0, iy >= 0, ix < width, iy < height else { return 1 }
         let n = samples, sw = sampleWidth
+        // A covered sample in front lets through 1 − its alpha: from the colour
+        // when it is held whole, else from the kept alphas (none kept: opaque).
+        let whole = colorRows.count == sampleHeight
         var seen: Float = 0
         for j in 0..<n {
             var i = (iy * n + j) * sw + ix * n
             for _ in 0..<n {
-                if d <= depth[i] { seen += 1 } else { seen += 1 - Float(color[i] >> 24) / 255 }
+                if d <= depth[i] {
+                    seen += 1
+                } else {
+                    let a = whole ? color[i] >> 24 : UInt32(alpha?[i] ?? 255)
+                    seen += 1 - Float(a) / 255
+                }
                 i += 1
             }
         }

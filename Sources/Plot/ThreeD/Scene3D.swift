@@ -37,10 +37,15 @@ public struct Scene3D: PanelDrawing {
         camera = axes.camera(viewport: Camera3D.viewport(box: box))
         var depth = Scene3D.emptyBuffer(camera: camera, imageWidth: width, imageHeight: height,
                                         samples: axes.samples)
-        for s in axes.surfaces { s.render(into: &depth, camera: camera) }
-        surface = depth.resolved()
+        // In bands: colour for 64 pixel rows at a time, depth for all (what the
+        // paths are tested against) — the same layer as drawing whole.
+        let cam = camera
+        let triangles = axes.surfaces.flatMap { $0.triangles(camera: cam) }
+        surface = depth.renderInBands { buffer in
+            for t in triangles { buffer.fillTriangle(t.a, t.b, t.c, color: t.color) }
+        }
         self.depth = depth
-        let scale = environment.pointScale, theme = environment.theme, cam = camera
+        let scale = environment.pointScale, theme = environment.theme
         let box = axes.clipPathsToBox ? camera.limits : nil
         paths = axes.paths.map {
             PathRaster3D(path: $0, camera: cam, depth: depth, lift: axes.pathLift, box: box, imageWidth: width,
@@ -112,7 +117,8 @@ public struct Scene3D: PanelDrawing {
         let y0 = max(0, Int((pts.map(\.y).min() ?? 0).rounded(.down)) - 1)
         let x1 = min(imageWidth, Int((pts.map(\.x).max() ?? 0).rounded(.up)) + 1)
         let y1 = min(imageHeight, Int((pts.map(\.y).max() ?? 0).rounded(.up)) + 1)
-        return DepthBuffer(originX: x0, originY: y0, width: x1 - x0, height: y1 - y0, samples: samples)
+        return DepthBuffer(originX: x0, originY: y0, width: x1 - x0, height: y1 - y0, samples: samples,
+                           holdingColor: false)
     }
 
     /// Data points → (pixel x, pixel y, depth of the point lifted towards the eye).

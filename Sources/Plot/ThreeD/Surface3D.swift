@@ -157,6 +157,13 @@ public struct Surface3D: Sendable {
 
     /// Draws the cells as triangles into `buffer` through `camera`.
     public func render(into buffer: inout DepthBuffer, camera: Camera3D) {
+        for t in triangles(camera: camera) { buffer.fillTriangle(t.a, t.b, t.c, color: t.color) }
+    }
+
+    /// The cells as triangles through `camera`, in drawing order: vertices in
+    /// (pixel x, pixel y, depth) and the colour packed as `DepthBuffer.pack`
+    /// does. Computed once, drawn into every band of `DepthBuffer.renderInBands`.
+    func triangles(camera: Camera3D) -> [(a: Vector3, b: Vector3, c: Vector3, color: UInt32)] {
         let colors = cellColors()
         // Project every grid point once.
         var projected = [Vector3](repeating: Vector3(.nan, .nan, .nan), count: nx * ny)
@@ -164,6 +171,8 @@ public struct Surface3D: Sendable {
             for i in 0..<nx { projected[j * nx + i] = camera.project(point(i, j)) }
         }
         let cw = nx - 1
+        var out: [(a: Vector3, b: Vector3, c: Vector3, color: UInt32)] = []
+        out.reserveCapacity(2 * cw * (ny - 1))
         for j in 0..<(ny - 1) {
             for i in 0..<cw {
                 let c = colors[j * cw + i]
@@ -171,10 +180,11 @@ public struct Surface3D: Sendable {
                 let packed = DepthBuffer.pack(c, alpha: alpha)
                 let p00 = projected[j * nx + i], p10 = projected[j * nx + i + 1]
                 let p01 = projected[(j + 1) * nx + i], p11 = projected[(j + 1) * nx + i + 1]
-                buffer.fillTriangle(p00, p10, p11, color: packed)
-                buffer.fillTriangle(p00, p11, p01, color: packed)
+                out.append((p00, p10, p11, packed))
+                out.append((p00, p11, p01, packed))
             }
         }
+        return out
     }
 
     /// The grid lines as polylines in data coordinates (every `edgeStride`-th

@@ -67,6 +67,21 @@ extension Image {
         guard x1 > x0, y1 > y0 else { return }
         let sr = Float(color.r), sg = Float(color.g), sb = Float(color.b), sa = Float(color.a)
         let width = self.width
+        if sa == 1 {
+            // Opaque: the bytes `blend` computes when a = 1 (k = 0, oa = 1), written
+            // as one 32-bit pattern per pixel (a figure's background, an axes face).
+            let r8 = UInt32(UInt8(min(255, sr * 255 + 0.5))), g8 = UInt32(UInt8(min(255, sg * 255 + 0.5)))
+            let b8 = UInt32(UInt8(min(255, sb * 255 + 0.5)))
+            let pattern = UInt32(littleEndian: r8 | g8 << 8 | b8 << 16 | 255 << 24)
+            withMutablePixels { bytes in
+                bytes.withMemoryRebound(to: UInt32.self) { px in
+                    for y in y0..<y1 {
+                        (px.baseAddress! + y * width + x0).update(repeating: pattern, count: x1 - x0)
+                    }
+                }
+            }
+            return
+        }
         withMutablePixels { px in
             for y in y0..<y1 {
                 for x in x0..<x1 { Image.blend(px, (y * width + x) * 4, sr, sg, sb, sa) }

@@ -15,13 +15,17 @@ public struct Image: Sendable, Equatable {
         self.width = max(1, width)
         self.height = max(1, height)
         let (r, g, b, a) = background.rgba8
-        var px = [UInt8](repeating: 0, count: self.width * self.height * 4)
-        if a != 0 {
-            for i in stride(from: 0, to: px.count, by: 4) {
-                px[i] = r; px[i + 1] = g; px[i + 2] = b; px[i + 3] = a
-            }
+        let n = self.width * self.height
+        guard a != 0 else {
+            pixels = [UInt8](repeating: 0, count: n * 4)
+            return
         }
-        pixels = px
+        // One 32-bit pattern per pixel (r in the lowest byte, as the bytes lie).
+        let pattern = UInt32(littleEndian: UInt32(r) | UInt32(g) << 8 | UInt32(b) << 16 | UInt32(a) << 24)
+        pixels = [UInt8](unsafeUninitializedCapacity: n * 4) { buffer, count in
+            buffer.withMemoryRebound(to: UInt32.self) { $0.initialize(repeating: pattern) }
+            count = n * 4
+        }
     }
 
     /// Nil when `pixels` has not `width · height · 4` bytes.

@@ -1,0 +1,84 @@
+import Raster
+
+extension GIFAnimation {
+    /// Pixels a first pass holds (4 bytes each, so 8 MiB) before it stops
+    /// holding and asks for a second pass. A growing-path animation of 1000×600
+    /// frames holds one whole frame and the rectangles its paths span (the
+    /// saddle's 151 frames: 0.86 Mi pixels; d2l_all's 51 frames, six paths:
+    /// 1.6 Mi — one pass each); six racing paths over a whole plot span far more
+    /// (race_beale: 13.7 Mi pixels, 55 MB held before) and a camera orbit
+    /// changes every frame whole. A second pass re-renders the frames: on
+    /// race_beale it cost ~10 % more time and saved 43 MB of peak memory; on
+    /// d2l_all (at a 1 Mi limit) it cost ~20 % more time for 6 MB, hence 2 Mi.
+    public static let defaultHeldPixelLimit = 2 << 20
+
+    /// The GIF of the frames `frames` hands to its argument, in order, made in
+    /// one pass when they are small enough to hold and in two otherwise.
+    ///
+    /// The palette needs every frame's colours before the first frame can be
+    /// written. So the first pass adds frames to a `GIFAnimation`, which holds
+    /// what changed in each; while that stays under `heldPixelLimit` pixels the
+    /// file is made from them, exactly as `encode()` makes it. Past the limit
+    /// the held frames are dropped and the rest of the pass only counts colours
+    /// (the same histogram, in the same order); then `frames` is called a second
+    /// time and each frame is written as it arrives (`GIFFrameWriter`). Both
+    /// routes give the same bytes, so the limit changes memory and time, never
+    /// the file. Memory in the second pass: the previous frame, a one-byte
+    /// canvas, the colour counts and the file so far.
+    ///
+    /// `frames` must hand out the same frames and delays each time it is
+    /// called (a `FigureAnimation.forEachFrame` does); `loopCount` and
+    /// `lastFrameHold` are as on the type.
+    ///
+    /// - Throws: `EncodeError` when the size or `loopCount` is out of range,
+    ///   there are no frames, a frame has another size or inconsistent pixels,
+    ///   the second pass hands out another number of frames, or giflib fails;
+    ///   and whatever `frames` throws.
+    public static func encode(
+        width: Int, height: Int, loopCount: Int = 0, lastFrameHold: Double? = nil,
+        heldPixelLimit: Int = defaultHeldPixelLimit,
+        frames: (_ body: (Image, Double) throws -> Void) throws -> Void
+    ) throws -> [UInt8] {
+        var held = GIFAnimation(width: width, height: height)
+        held.loopCount = loopCount
+        held.lastFrameHold = lastFrameHold
+        if let problem = held.problem { throw problem }
+        try checkLoopCount(loopCount)
+
+        // Pass 1: hold while small; past the limit, only count colours.
+        var surveying = false
+        var histogram = ColorHistogram()
+        var differ = FrameDiffer(width: width, height: height)
+        var count = 0
+        try frames { image, delay in
+            if !surveying {
+                held.addFrame(image, delay: delay)
+                if let problem = held.problem { throw problem }
+                guard held.heldPixels > heldPixelLimit else { return }
+                surveying = true
+                (histogram, differ, count) = (held.histogram, held.differ, held.frames.count)
+                held = GIFAnimation(width: width, height: height)   // frees the held frames
+                return
+            }
+            if let problem = problem(with: image, number: count, width: width, height: height) { throw problem }
+            differ.next(image).rgb.withUnsafeBufferPointer { histogram.add($0) }
+            count += 1
+        }
+        guard surveying else { return try held.encode() }
+
+        // Pass 2: the palette is known; write each frame as it comes.
+        let palette = GIFPalette(histogram: histogram, needsTransparency: count > 1)
+        var writer = try GIFFrameWriter(width: width, height: height, palette: palette, loopCount: loopCount)
+        differ = FrameDiffer(width: width, height: height)
+        var k = 0
+        try frames { image, delay in
+            guard k < count else { throw EncodeError("the second pass handed out more than \(count) frames") }
+            if let problem = problem(with: image, number: k, width: width, height: height) { throw problem }
+            let (rect, rgb) = differ.next(image)
+            try rgb.withUnsafeBufferPointer { try writer.add(rect: rect, rgb: $0, delay: hundredths(delay)) }
+            k += 1
+        }
+        guard k == count else { throw EncodeError("the second pass handed out \(k) frames, the first \(count)") }
+        return try writer.finish(lastDelay: lastFrameHold.map(hundredths))
+    }
+}

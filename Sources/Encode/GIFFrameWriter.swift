@@ -1,0 +1,118 @@
+/// Writes an animated GIF one frame at a time, once its palette is known: each
+/// frame reduced to what changed on screen, LZW-coded as it arrives.
+///
+/// A frame comes in as the rectangle whose RGBA changed since the previous frame
+/// (`FrameDiffer`) and its opaque colours. Here the rectangle is mapped to
+/// palette indices and compared with the indices on screen (the canvas), which
+/// can shrink it further — two colours that differ in RGBA may share an entry.
+/// Inside the final rectangle, pixels equal to the canvas become the
+/// transparent index: long transparent runs are what LZW compresses best, so a
+/// frame that adds one path segment costs a few hundred bytes.
+///
+/// Each frame is written when the next one arrives (or at `finish`), because
+/// its Graphic Control Extension, which carries the delay, comes before its
+/// pixels and the last frame's delay may still be replaced. So the writer holds
+/// the palette, the canvas (one byte a pixel), one pending patch and the file
+/// written so far — never the frames.
+///
+/// Whether the frames were held first (`GIFAnimation`) or streamed from a
+/// second pass (`GIFAnimation.encode(width:height:…frames:)`), the same frames
+/// with the same palette give the same bytes.
+struct GIFFrameWriter {
+    let width: Int
+    let height: Int
+    private var palette: GIFPalette
+    private let writer: GIFWriter
+    private var canvas: [UInt8]
+    private var added = 0
+    private var written = 0
+    private var pending: (rect: PixelRect, indices: [UInt8], delay: Int)?
+
+    /// Starts the file: screen descriptor with the global table, and the
+    /// NETSCAPE2.0 loop block unless `loopCount` is 1 (see `GIFAnimation.loopCount`).
+    init(width: Int, height: Int, palette: GIFPalette, loopCount: Int) throws {
+        self.width = width
+        self.height = height
+        self.palette = palette
+        writer = try GIFWriter()
+        canvas = [UInt8](repeating: 0, count: width * height)
+        try writer.screen(width: width, height: height, colors: palette.colors, tableSize: palette.tableSize)
+        if loopCount != 1 { try writer.loop(repeats: loopCount == 0 ? 0 : loopCount - 1) }
+    }
+
+    /// Adds a frame shown for `delay` hundredths: `rect` is what changed since
+    /// the previous frame (the whole canvas for the first; nil when nothing
+    /// changed) and `rgb` its pixels as packed opaque RGB, row by row.
+    mutating func add(rect: PixelRect?, rgb: UnsafeBufferPointer<UInt32>, delay: Int) throws {
+        try flush(delay: nil)
+        var patch: (rect: PixelRect, indices: [UInt8])?
+        if let rect {
+            var mapped = [UInt8](repeating: 0, count: rect.area)
+            mapped.withUnsafeMutableBufferPointer { palette.map(rgb, into: $0) }
+            if added == 0 {
+                canvas = mapped                  // the first frame is the whole canvas
+                patch = (rect, mapped)
+            } else {
+                patch = difference(mapped, in: rect)
+            }
+        }
+        // Nothing changed: one pixel that leaves the screen as it is.
+        let (r, indices) = patch ?? (PixelRect(x: 0, y: 0, width: 1, height: 1),
+                                     [UInt8(palette.transparentIndex ?? Int(canvas[0]))])
+        pending = (r, indices, delay)
+        added += 1
+    }
+
+    /// Writes the pending frame, with the last delay replaced when given, and
+    /// the trailer; returns the file.
+    ///
+    /// - Throws: `EncodeError` when no frame was added or giflib fails.
+    mutating func finish(lastDelay: Int?) throws -> [UInt8] {
+        guard pending != nil else { throw EncodeError("the animation has no frames") }
+        try flush(delay: lastDelay)
+        return try writer.finish()
+    }
+
+    /// Writes the pending frame, if any (the first without a transparent index).
+    private mutating func flush(delay: Int?) throws {
+        guard var frame = pending else { return }
+        pending = nil
+        try writer.graphicsControl(delay: delay ?? frame.delay,
+                                   transparentIndex: written == 0 ? nil : palette.transparentIndex)
+        try writer.image(frame.rect, indices: &frame.indices)
+        written += 1
+    }
+
+    /// The smallest rectangle where `mapped` (the indices of `rect`) differs from
+    /// the canvas, with unchanged pixels set to the transparent index when there
+    /// is one; updates the canvas. Nil when nothing differs.
+    private mutating func difference(_ mapped: [UInt8], in rect: PixelRect) -> (PixelRect, [UInt8])? {
+        let width = self.width
+        let transparent = palette.transparentIndex
+        return mapped.withUnsafeBufferPointer { src in
+            canvas.withUnsafeMutableBufferPointer { screen in
+                let origin = screen.baseAddress! + rect.y * width + rect.x
+                guard let local = FrameDiff.changedBounds(src.baseAddress!, strideA: rect.width,
+                                                          UnsafePointer(origin), strideB: width,
+                                                          width: rect.width, height: rect.height)
+                else { return nil }
+                var out = [UInt8](repeating: 0, count: local.area)
+                out.withUnsafeMutableBufferPointer { dst in
+                    for row in 0..<local.height {
+                        let s = src.baseAddress! + (local.y + row) * rect.width + local.x
+                        let c = origin + (local.y + row) * width + local.x
+                        let d = dst.baseAddress! + row * local.width
+                        for x in 0..<local.width {
+                            let new = s[x]
+                            d[x] = transparent != nil && c[x] == new ? UInt8(transparent!) : new
+                            c[x] = new
+                        }
+                    }
+                }
+                let placed = PixelRect(x: rect.x + local.x, y: rect.y + local.y,
+                                       width: local.width, height: local.height)
+                return (placed, out)
+            }
+        }
+    }
+}

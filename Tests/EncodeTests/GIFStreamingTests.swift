@@ -1,0 +1,109 @@
+import Testing
+import Raster
+@testable import Encode
+
+/// `GIFAnimation.encode(…frames:)`: one pass while the changed rectangles are
+/// small, a counting pass and a streamed pass otherwise — the same bytes, so the
+/// same decoded frames and delays, as holding every frame.
+@Suite struct GIFStreamingTests {
+    /// Frames of a turning gradient (every frame changes whole, > 256 colours:
+    /// quantized) with a marker moving over it; the last two frames are equal.
+    private func orbit(_ n: Int) -> [Image] {
+        (0..<n).map { k in
+            var image = TestImages.make(96, 64) { x, y in
+                (UInt8((x * 255 / 95 + 17 * k) % 256), UInt8(y * 255 / 63), UInt8((x + y + 9 * k) % 256), 255)
+            }
+            image.fill(8 + 6 * min(k, n - 2), 20, 5, 5, (255, 0, 0, 255))
+            return image
+        }
+    }
+
+    private func held(_ frames: [Image], delays: [Double], hold: Double?, loop: Int = 0) throws -> [UInt8] {
+        var gif = GIFAnimation(width: frames[0].width, height: frames[0].height)
+        gif.loopCount = loop
+        gif.lastFrameHold = hold
+        for (f, d) in zip(frames, delays) { gif.addFrame(f, delay: d) }
+        return try gif.encode()
+    }
+
+    private func streamed(_ frames: [Image], delays: [Double], hold: Double?, limit: Int,
+                          loop: Int = 0, passes: inout Int) throws -> [UInt8] {
+        var calls = 0
+        let bytes = try GIFAnimation.encode(width: frames[0].width, height: frames[0].height, loopCount: loop,
+                                            lastFrameHold: hold, heldPixelLimit: limit) { body in
+            calls += 1
+            for (f, d) in zip(frames, delays) { try body(f, d) }
+        }
+        passes = calls
+        return bytes
+    }
+
+    @Test func streamedEqualsHeldAtEveryLimit() throws {
+        var frames = orbit(7)
+        frames.append(frames[6])                                   // an unchanged frame
+        let delays = [0.2, 0.06, 0.06, 0.01, 0.06, 0.06, 0.06, 0.06]
+        let reference = try held(frames, delays: delays, hold: 1.5)
+        for (limit, expectedPasses) in [(0, 2), (96 * 64, 2), (3 * 96 * 64, 2), (1 << 30, 1)] {
+            var passes = 0
+            let bytes = try streamed(frames, delays: delays, hold: 1.5, limit: limit, passes: &passes)
+            #expect(bytes == reference, "limit \(limit)")
+            #expect(passes == expectedPasses, "limit \(limit)")
+        }
+        let decoded = try GIFDecoder.decode(reference)
+        #expect(decoded.frames.count == 8)
+        #expect(decoded.delays == [20, 6, 6, 2, 6, 6, 6, 150])
+    }
+
+    @Test func streamedExactPaletteIsLosslessAndLoopsAsAsked() throws {
+        // Few colours: an exact palette, every pixel of every frame decodes back.
+        var image = Image(width: 64, height: 40, background: Color(hex: 0xDDE4F0))
+        var frames: [Image] = []
+        for k in 0..<9 {
+            image.fill(4 + 6 * k, 10 + k % 3, 6, 2, (0xff, 0x7f, 0x0e, 255))
+            frames.append(image)
+        }
+        let delays = Array(repeating: 0.06, count: 9)
+        var passes = 0
+        let bytes = try streamed(frames, delays: delays, hold: nil, limit: 0, loop: 3, passes: &passes)
+        #expect(passes == 2)
+        #expect(bytes == (try held(frames, delays: delays, hold: nil, loop: 3)))
+        let decoded = try GIFDecoder.decode(bytes)
+        #expect(decoded.loopCount == 3)
+        for (a, b) in zip(decoded.frames, frames) { #expect(a == b) }
+    }
+
+    @Test func protocolEntryEqualsAddFrameAndFinish() throws {
+        let frames = orbit(5)
+        var encoder = try GIFAnimationEncoder(width: 96, height: 64)
+        for f in frames { try encoder.addFrame(f, delay: 0.06) }
+        let byHand = try encoder.finish(lastFrameHold: 2)
+        let type: any AnimationEncoder.Type = GIFAnimationEncoder.self
+        let replayed = try type.encode(width: 96, height: 64, lastFrameHold: 2) { body in
+            for f in frames { try body(f, 0.06) }
+        }
+        #expect(replayed == byHand)
+    }
+
+    @Test func badFramesAndChangingReplaysThrow() throws {
+        let frames = orbit(4)
+        #expect(throws: EncodeError.self) {
+            try GIFAnimation.encode(width: 96, height: 64, heldPixelLimit: 0) { _ in }
+        }
+        #expect(throws: EncodeError.self) {
+            try GIFAnimation.encode(width: 96, height: 64, heldPixelLimit: 0) { body in
+                for f in frames { try body(f, 0.06) }
+                try body(Image(width: 10, height: 10), 0.06)     // another size, while counting
+            }
+        }
+        var call = 0
+        #expect(throws: EncodeError.self) {
+            try GIFAnimation.encode(width: 96, height: 64, heldPixelLimit: 0) { body in
+                call += 1
+                for f in frames.prefix(call == 1 ? 4 : 3) { try body(f, 0.06) }
+            }
+        }
+        #expect(throws: EncodeError.self) {
+            try GIFAnimation.encode(width: 96, height: 64, loopCount: -1) { body in try body(frames[0], 0.06) }
+        }
+    }
+}
