@@ -215,28 +215,27 @@ struct SpecRenderer {
         return settings
     }
 
-    /// The animation of `figure` in `format` and its frame count, its frames
-    /// streamed into the encoder one at a time (151 frames of 1000 × 600 held at
-    /// once would take 360 MB). The delays, holds included, come from `FigureAnimation`.
+    /// The animation of `figure` in `format` and its frame count. Frames are
+    /// made one at a time and handed to the encoder, which may ask for them twice
+    /// rather than hold them (a GIF too large to keep counts its colours in a
+    /// first pass); the delays, holds included, come from `FigureAnimation`.
     func animation(of figure: Figure, settings: Animation, format: any AnimationEncoder.Type,
                    report: inout FigureReport) throws -> ([UInt8], Int) {
         do {
             let t0 = DispatchTime.now()
             var encoding = 0.0
-            var frames = 0
-            var encoder = try format.init(width: figure.pixelWidth, height: figure.pixelHeight)
-            try FigureAnimation(figure: figure, font: font, settings: settings).forEachFrame {
-                let t = DispatchTime.now()
-                try encoder.addFrame($0, delay: $1)
-                frames += 1
-                encoding += Timings.seconds(t, .now())
+            let animation = FigureAnimation(figure: figure, font: font, settings: settings)
+            let bytes = try format.encode(width: figure.pixelWidth, height: figure.pixelHeight, lastFrameHold: nil) { consume in
+                try animation.forEachFrame { image, delay in
+                    let t = DispatchTime.now()
+                    try consume(image, delay)
+                    encoding += Timings.seconds(t, .now())
+                }
             }
-            let t = DispatchTime.now()
-            let bytes = try encoder.finish(lastFrameHold: nil)
-            encoding += Timings.seconds(t, .now())
+            let total = Timings.seconds(t0, .now())
             report.encodeSeconds += encoding
-            report.renderSeconds += Timings.seconds(t0, .now()) - encoding
-            return (bytes, frames)
+            report.renderSeconds += total - encoding
+            return (bytes, animation.frameCount)
         } catch let error as CLIFailure {
             throw error
         } catch {
