@@ -168,15 +168,7 @@ struct SpecRenderer {
         let animationSettings = animationSettings(for: figure, selection: selection)
         var files: [RenderedFile] = []
         if let still = selection.still {
-            let t0 = DispatchTime.now()
-            let image = figure.render(font: font)
-            let t1 = DispatchTime.now()
-            let bytes: [UInt8]
-            do { bytes = try still.init().encode(image) } catch { throw CLIFailure("\(error)") }
-            report.renderSeconds += Timings.seconds(t0, t1)
-            report.encodeSeconds += Timings.seconds(t1, .now())
-            files.append(RenderedFile(name: "\(spec.name).\(still.fileExtension)", format: still.formatName,
-                                      width: image.width, height: image.height, frames: 1, bytes: bytes))
+            files.append(try stillFile(of: figure, named: spec.name, format: still, report: &report))
         }
         if let format = selection.animation, let settings = animationSettings {
             let (bytes, frames) = try animation(of: figure, settings: settings, format: format, report: &report)
@@ -184,6 +176,20 @@ struct SpecRenderer {
                                       width: figure.pixelWidth, height: figure.pixelHeight, frames: frames, bytes: bytes))
         }
         return files
+    }
+
+    /// The still of `figure` as the file `name.ext` in `format`, in memory.
+    func stillFile(of figure: Figure, named name: String, format: any StillEncoder.Type,
+                   report: inout FigureReport) throws -> RenderedFile {
+        let t0 = DispatchTime.now()
+        let image = figure.render(font: font)
+        let t1 = DispatchTime.now()
+        let bytes: [UInt8]
+        do { bytes = try format.init().encode(image) } catch { throw CLIFailure("\(error)") }
+        report.renderSeconds += Timings.seconds(t0, t1)
+        report.encodeSeconds += Timings.seconds(t1, .now())
+        return RenderedFile(name: "\(name).\(format.fileExtension)", format: format.formatName,
+                            width: image.width, height: image.height, frames: 1, bytes: bytes)
     }
 
     /// The figure of `spec` at the command line's dpi, size and bareness.

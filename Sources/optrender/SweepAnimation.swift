@@ -17,15 +17,7 @@ extension SpecRenderer {
         var files: [RenderedFile] = []
         if let still = selection.still {
             let figure = try figureForOutput(SweepExpansion.still(spec), report: &report)
-            let t0 = DispatchTime.now()
-            let image = figure.render(font: font)
-            let t1 = DispatchTime.now()
-            let bytes: [UInt8]
-            do { bytes = try still.init().encode(image) } catch { throw CLIFailure("\(error)") }
-            report.renderSeconds += Timings.seconds(t0, t1)
-            report.encodeSeconds += Timings.seconds(t1, .now())
-            files.append(RenderedFile(name: "\(spec.name).\(still.fileExtension)", format: still.formatName,
-                                      width: image.width, height: image.height, frames: 1, bytes: bytes))
+            files.append(try stillFile(of: figure, named: spec.name, format: still, report: &report))
         }
         guard let format = selection.animation else { return files }
         let frameSpecs: [FigureSpec]
