@@ -5,6 +5,9 @@ optimizers from (2, 3) for 150 steps with the book's update rules, the paths
 growing one step per frame (FuncAnimation, 60 ms a frame), saved as a GIF with
 Pillow, 10 × 6 inches at 100 dpi — the same figure optrender's catalog entry
 `paddle_saddle_anim` makes. Usage: python3 matplotlib_saddle.py OUT.gif
+
+`python3 matplotlib_saddle.py OUT.png`: the still (catalog `paddle_saddle`): the same
+surface with the five whole paths and the legend, saved once.
 """
 import sys
 import numpy as np
@@ -79,6 +82,10 @@ def main(out):
             line.set_3d_properties(zs[:i])
         return lines
 
+    if out.endswith(".png"):
+        animate(len(runs[0][0]))
+        plt.savefig(out, dpi=100)
+        return
     anim = animation.FuncAnimation(fig, animate, frames=151, interval=60, blit=True)
     anim.save(out, writer=animation.PillowWriter(fps=1000 / 60), dpi=100)
 
