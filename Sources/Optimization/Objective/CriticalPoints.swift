@@ -16,9 +16,10 @@ public struct CriticalPoint: Sendable, Equatable {
 /// deterministic multi-start local search:
 ///
 /// 1. starts on an `n × n` grid over the box (cell centres);
-/// 2. from each, descent with a backtracking (Armijo) line search finds a
-///    minimum; a run that leaves the box is dropped (the view holds no minimum
-///    there), and so is one that stalls with ∇f far from 0;
+/// 2. from each, descent with a backtracking (Armijo) line search — along
+///    Newton's direction where the Hessian is positive definite, else −∇f —
+///    finds a minimum; a run that leaves the box is dropped (the view holds no
+///    minimum there), and so is one that stalls with ∇f far from 0;
 /// 3. for saddles, Newton's method on ∇f = 0 (finite-difference Hessian) from
 ///    the same starts, kept where the Hessian has eigenvalues of both signs;
 /// 4. points closer than 1e-4 of the box's diagonal are merged, keeping the one
@@ -59,21 +60,29 @@ public enum CriticalPoints {
         func contains(_ p: [Double]) -> Bool { x.contains(p[0]) && y.contains(p[1]) }
     }
 
-    /// Steepest descent with Armijo backtracking; nil if it leaves the box or does not converge.
+    /// Descent with Armijo backtracking along Newton's direction where the
+    /// Hessian is positive definite (so the direction goes downhill, and near a
+    /// minimum the full step is taken: quadratic convergence, a few dozen steps
+    /// even in Rosenbrock's curved valley), along −∇f elsewhere. Nil if it leaves
+    /// the box or does not converge.
     static func descend(_ f: Objective, from start: [Double], box: Box) -> [Double]? {
         var p = start
         var (v, g) = f.valueAndGradient(p)
         guard v.isFinite else { return nil }
         var step = box.diagonal / max(1e-300, norm(g)) * 0.01
-        for _ in 0..<4000 {
+        for _ in 0..<500 {
             let gn = norm(g)
             if gn < 1e-9 * max(1, abs(v)) + 1e-12 { return p }
-            var t = step
+            // Newton's direction when it points downhill, else steepest descent.
+            let newton = newtonDirection(f, p, g)
+            let d = newton ?? [-g[0], -g[1]]
+            let slope = g[0] * d[0] + g[1] * d[1]
+            var t = newton == nil ? step : 1
             var accepted = false
             for _ in 0..<60 {
-                let q = [p[0] - t * g[0], p[1] - t * g[1]]
+                let q = [p[0] + t * d[0], p[1] + t * d[1]]
                 let vq = f.value(q)
-                if vq.isFinite, vq <= v - 1e-4 * t * gn * gn {
+                if vq.isFinite, vq <= v + 1e-4 * t * slope {
                     p = q
                     (v, g) = f.valueAndGradient(p)
                     accepted = true
@@ -82,14 +91,18 @@ public enum CriticalPoints {
                 t *= 0.5
             }
             guard accepted, box.contains(p) else { return box.contains(p) ? polish(f, p, box: box) : nil }
-            step = t * 2
-            // Newton's step once close: quadratic convergence to the exact point.
-            if let q = newtonStep(f, p), f.value(q) <= v, box.contains(q) {
-                let (vq, gq) = f.valueAndGradient(q)
-                if norm(gq) < gn { p = q; v = vq; g = gq }
-            }
+            if newton == nil { step = t * 2 }
         }
         return polish(f, p, box: box)
+    }
+
+    /// −H⁻¹∇f where the Hessian is positive definite; nil elsewhere.
+    static func newtonDirection(_ f: Objective, _ p: [Double], _ g: [Double]) -> [Double]? {
+        let h = hessian(f, p)
+        let det = h[0] * h[3] - h[1] * h[2]
+        guard h[0] > 0, det > 0, det.isFinite else { return nil }
+        let d = [-(h[3] * g[0] - h[1] * g[1]) / det, -(-h[2] * g[0] + h[0] * g[1]) / det]
+        return d.allSatisfy(\.isFinite) && g[0] * d[0] + g[1] * d[1] < 0 ? d : nil
     }
 
     /// A point where descent stalled, accepted only if Newton's method lands on ∇f ≈ 0 nearby.
