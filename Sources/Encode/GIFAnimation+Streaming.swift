@@ -1,18 +1,20 @@
 import Raster
 
 extension GIFAnimation {
-    /// Bytes of run-length encoded frames (`RunLengthPixels`) a first pass
-    /// holds before it stops holding and asks for a second pass: 16 MiB.
+    /// Bytes of compact frames (`RunLengthPixels`) a first pass holds before it
+    /// stops holding and asks for a second pass: 8 MiB, what the earlier limit
+    /// of 2 Mi raw pixels took.
     ///
-    /// Why this much: a second pass renders every frame again. For a camera
-    /// orbit, which changes every frame whole, that doubled the time (1000×600,
-    /// 72 frames: ~1.9 s against ~1.2 s); its runs take about 12 MB, so it is
-    /// held, and the peak stays under 64 MiB (the render itself needs ~18 MB
-    /// of depth samples). Growing-path animations hold far less (a whole first
-    /// frame and small rectangles). Past the limit (longer or larger
-    /// animations, noisy frames that compress badly) memory stays bounded and
-    /// time doubles.
-    public static let defaultHeldByteLimit = 16 << 20
+    /// Why: a second pass renders every frame again. For a camera orbit, which
+    /// changes every frame whole, that nearly doubled the time
+    /// (paddle_saddle_orbit, 1000×600, 72 frames: 1.87 s → 1.03 s held); its
+    /// frames take 6.9 MB compact (2.4 MB each raw). race_beale's six racing
+    /// paths take 4.5 MB (13.7 Mi raw pixels: two passes before), the growing
+    /// paths of paddle_saddle_anim and d2l_all about 0.5 MB. The limit bounds
+    /// what an animation adds to a render's own memory (~19 MB of depth
+    /// samples and layers for a 3-D figure) to what it added before; past it
+    /// (longer or larger animations, noisy frames) time doubles instead.
+    public static let defaultHeldByteLimit = 8 << 20
 
     /// The GIF of the frames `frames` hands to its argument, in order, made in
     /// one pass when they are small enough to hold and in two otherwise.

@@ -5,7 +5,7 @@
 /// Why: a figure is mostly runs — background, panes, flat-shaded surface
 /// cells; anti-aliasing only at edges — and uses a few thousand colours, so a
 /// 1000×600 frame of a 3-D surface (about 40 000 runs, 2 800 colours) takes
-/// ~100 KB instead of 2.4 MB. That lets a camera orbit, which changes every
+/// ~96 KB instead of 2.4 MB. That lets a camera orbit, which changes every
 /// frame whole, be held in one pass instead of rendered a second time;
 /// decoding is a fill per run.
 ///
