@@ -12,11 +12,12 @@ import Raster
 /// ```
 ///
 /// An encoder keeps only what its format needs between frames, never all frames
-/// whole. GIF through `addFrame` holds what changed in each frame (its palette
-/// needs them all); through `encode(width:height:lastFrameHold:frames:)`, which
-/// may call for the frames twice, it holds only the previous frame and the file
-/// so far, so memory does not grow with the frame count. The same frames, delays
-/// and settings must always give the same bytes.
+/// whole. GIF through `addFrame` holds what changed in each frame, run-length
+/// encoded (its palette needs them all); through
+/// `encode(width:height:lastFrameHold:frames:)` it does so up to a limit and
+/// past it calls for the frames a second time, holding only the previous frame
+/// and the file so far, so memory does not grow with the frame count. The same
+/// frames, delays and settings must always give the same bytes.
 public protocol AnimationEncoder: Sendable {
     /// The format's name as users type it (`--format gif`): lowercase ASCII.
     static var formatName: String { get }

@@ -1,24 +1,29 @@
 import Raster
 
 extension GIFAnimation {
-    /// Pixels a first pass holds (4 bytes each, so 8 MiB) before it stops
-    /// holding and asks for a second pass. A growing-path animation of 1000×600
-    /// frames holds one whole frame and the rectangles its paths span (the
-    /// saddle's 151 frames: 0.86 Mi pixels; d2l_all's 51 frames, six paths:
-    /// 1.6 Mi — one pass each); six racing paths over a whole plot span far more
-    /// (race_beale: 13.7 Mi pixels, 55 MB held before) and a camera orbit
-    /// changes every frame whole. A second pass re-renders the frames: on
-    /// race_beale it cost ~10 % more time and saved 43 MB of peak memory; on
-    /// d2l_all (at a 1 Mi limit) it cost ~20 % more time for 6 MB, hence 2 Mi.
-    public static let defaultHeldPixelLimit = 2 << 20
+    /// Bytes of compact frames (`RunLengthPixels`) a first pass holds before it
+    /// stops holding and asks for a second pass: 8 MiB, what the earlier limit
+    /// of 2 Mi raw pixels took.
+    ///
+    /// Why: a second pass renders every frame again. For a camera orbit, which
+    /// changes every frame whole, that nearly doubled the time
+    /// (paddle_saddle_orbit, 1000×600, 72 frames: 1.87 s → 1.03 s held); its
+    /// frames take 6.9 MB compact (2.4 MB each raw). race_beale's six racing
+    /// paths take 4.5 MB (13.7 Mi raw pixels: two passes before), the growing
+    /// paths of paddle_saddle_anim and d2l_all about 0.5 MB. The limit bounds
+    /// what an animation adds to a render's own memory (~19 MB of depth
+    /// samples and layers for a 3-D figure) to what it added before; past it
+    /// (longer or larger animations, noisy frames) time doubles instead.
+    public static let defaultHeldByteLimit = 8 << 20
 
     /// The GIF of the frames `frames` hands to its argument, in order, made in
     /// one pass when they are small enough to hold and in two otherwise.
     ///
     /// The palette needs every frame's colours before the first frame can be
     /// written. So the first pass adds frames to a `GIFAnimation`, which holds
-    /// what changed in each; while that stays under `heldPixelLimit` pixels the
-    /// file is made from them, exactly as `encode()` makes it. Past the limit
+    /// what changed in each, run-length encoded; while that stays under
+    /// `heldByteLimit` bytes the file is made from them, exactly as `encode()`
+    /// makes it. Past the limit
     /// the held frames are dropped and the rest of the pass only counts colours
     /// (the same histogram, in the same order); then `frames` is called a second
     /// time and each frame is written as it arrives (`GIFFrameWriter`). Both
@@ -36,7 +41,7 @@ extension GIFAnimation {
     ///   and whatever `frames` throws.
     public static func encode(
         width: Int, height: Int, loopCount: Int = 0, lastFrameHold: Double? = nil,
-        heldPixelLimit: Int = defaultHeldPixelLimit,
+        heldByteLimit: Int = defaultHeldByteLimit,
         frames: (_ body: (Image, Double) throws -> Void) throws -> Void
     ) throws -> [UInt8] {
         var held = GIFAnimation(width: width, height: height)
@@ -54,7 +59,7 @@ extension GIFAnimation {
             if !surveying {
                 held.addFrame(image, delay: delay)
                 if let problem = held.problem { throw problem }
-                guard held.heldPixels > heldPixelLimit else { return }
+                guard held.heldBytes > heldByteLimit else { return }
                 surveying = true
                 (histogram, differ, count) = (held.histogram, held.differ, held.frames.count)
                 held = GIFAnimation(width: width, height: height)   // frees the held frames

@@ -36,8 +36,9 @@ public struct GIFAnimationEncoder: AnimationEncoder {
         if let problem = animation.problem { throw problem }
     }
 
-    /// One pass while the changed rectangles are small, two (the second one
-    /// streamed) once they pass `GIFAnimation.defaultHeldPixelLimit`: see
+    /// One pass while the changed rectangles, run-length encoded, are small,
+    /// two (the second one streamed) once they pass
+    /// `GIFAnimation.defaultHeldByteLimit`: see
     /// `GIFAnimation.encode(width:height:loopCount:lastFrameHold:frames:)`.
     /// The same bytes as `addFrame` and `finish` with the same frames.
     public static func encode(width: Int, height: Int, lastFrameHold: Double?,

@@ -30,7 +30,7 @@ import Raster
                           loop: Int = 0, passes: inout Int) throws -> [UInt8] {
         var calls = 0
         let bytes = try GIFAnimation.encode(width: frames[0].width, height: frames[0].height, loopCount: loop,
-                                            lastFrameHold: hold, heldPixelLimit: limit) { body in
+                                            lastFrameHold: hold, heldByteLimit: limit) { body in
             calls += 1
             for (f, d) in zip(frames, delays) { try body(f, d) }
         }
@@ -87,17 +87,17 @@ import Raster
     @Test func badFramesAndChangingReplaysThrow() throws {
         let frames = orbit(4)
         #expect(throws: EncodeError.self) {
-            try GIFAnimation.encode(width: 96, height: 64, heldPixelLimit: 0) { _ in }
+            try GIFAnimation.encode(width: 96, height: 64, heldByteLimit: 0) { _ in }
         }
         #expect(throws: EncodeError.self) {
-            try GIFAnimation.encode(width: 96, height: 64, heldPixelLimit: 0) { body in
+            try GIFAnimation.encode(width: 96, height: 64, heldByteLimit: 0) { body in
                 for f in frames { try body(f, 0.06) }
                 try body(Image(width: 10, height: 10), 0.06)     // another size, while counting
             }
         }
         var call = 0
         #expect(throws: EncodeError.self) {
-            try GIFAnimation.encode(width: 96, height: 64, heldPixelLimit: 0) { body in
+            try GIFAnimation.encode(width: 96, height: 64, heldByteLimit: 0) { body in
                 call += 1
                 for f in frames.prefix(call == 1 ? 4 : 3) { try body(f, 0.06) }
             }

@@ -77,6 +77,15 @@ public struct DepthBuffer: Sendable {
         guard a.isFinite, b.isFinite, c.isFinite, width > 0, height > 0 else { return }
         if packed >> 24 != 255 { drewTranslucent = true }
         let s = Double(samples), unit = Double(1 << DepthBuffer.subBits)
+        // Drawn in bands (`renderInBands`), every triangle comes once per band
+        // and most miss it: reject those on their vertices' rows before the
+        // set-up below (rounding, Cramer's rule), which cost more than the rows
+        // filled. The vertex rows are widened by a whole sample, far more than
+        // snapping moves them, so no triangle that covers a row of the band is
+        // rejected: the samples are the same as without this test.
+        let top = (min(a.y, b.y, c.y) - Double(originY)) * s - 0.5
+        let bottom = (max(a.y, b.y, c.y) - Double(originY)) * s - 0.5
+        if bottom + 1 < Double(colorRows.lowerBound) || top - 1 > Double(colorRows.upperBound - 1) { return }
         // Sample space: sample centres at integer coordinates; then fixed point.
         func snap(_ p: Vector3) -> (Int64, Int64) {
             let x = ((p.x - Double(originX)) * s - 0.5) * unit

@@ -1,0 +1,136 @@
+/// Packed opaque RGB pixels (`r | g << 8 | b << 16`, top byte 0), row by row,
+/// held compactly as runs of one colour: how `GIFAnimation` keeps a frame's
+/// changed rectangle until the palette is known.
+///
+/// Why: a figure is mostly runs — background, panes, flat-shaded surface
+/// cells; anti-aliasing only at edges — and uses a few thousand colours, so a
+/// 1000×600 frame of a 3-D surface (about 40 000 runs, 2 800 colours) takes
+/// ~96 KB instead of 2.4 MB. That lets a camera orbit, which changes every
+/// frame whole, be held in one pass instead of rendered a second time;
+/// decoding is a fill per run.
+///
+/// Two layouts, chosen per frame:
+/// - **indexed** (at most `indexedColorLimit` distinct colours): the colours
+///   in first-seen order, and per run one `UInt16` — the colour's index in the
+///   top 13 bits, length − 1 in the low 3 (0…6); 7 means the next `UInt16`
+///   holds length − 8 (runs longer than 65 543 are split);
+/// - **runs** (more colours): per run one `UInt32`, the colour in the low 24
+///   bits and length − 1 (0…255) in the top 8 (longer runs are split).
+///
+/// Arrays are allocated at their exact size (counted first): grown by
+/// appending they would keep up to twice that, and dozens of frames are held.
+/// Decoding gives back exactly the pixels encoded. Never fails.
+struct RunLengthPixels: Sendable {
+    /// Most distinct colours the indexed layout holds (13-bit indices).
+    static let indexedColorLimit = 1 << 13
+
+    /// Pixels encoded.
+    let count: Int
+    /// Indexed layout: the distinct colours, first-seen order; else empty.
+    private var colors: [UInt32] = []
+    /// Indexed layout: the runs as described on the type; else empty.
+    private var tokens: [UInt16] = []
+    /// Runs layout: colour | (length − 1) << 24 per run; else empty.
+    private var runs: [UInt32] = []
+
+    /// Encodes `pixels`, whose top bytes must be 0 (opaque packed RGB, as
+    /// `FrameDiff.opaqueRGB` makes them; checked in debug builds only).
+    init(_ pixels: UnsafeBufferPointer<UInt32>) {
+        count = pixels.count
+        guard !pixels.isEmpty else { return }
+        // Pass 1: the colours and how many tokens they need.
+        var table = ColorTable(capacity: 1024)
+        var found: [UInt32] = []
+        var tokenCount = 0
+        var indexed = true
+        Self.forEachRun(pixels, maxLength: 65_543) { color, length in
+            guard indexed else { return }
+            if table.value(for: color) == nil {
+                guard found.count < Self.indexedColorLimit else { indexed = false; return }
+                table.set(found.count, for: color)
+                found.append(color)
+            }
+            tokenCount += length > 7 ? 2 : 1
+        }
+        if indexed {
+            colors = found.withUnsafeBufferPointer { Array($0) }   // a copy at the exact size
+            tokens = [UInt16](unsafeUninitializedCapacity: tokenCount) { buffer, initialized in
+                var k = 0
+                Self.forEachRun(pixels, maxLength: 65_543) { color, length in
+                    let index = UInt16(table.value(for: color)!) << 3
+                    if length > 7 {
+                        buffer[k] = index | 7
+                        buffer[k + 1] = UInt16(length - 8)
+                        k += 2
+                    } else {
+                        buffer[k] = index | UInt16(length - 1)
+                        k += 1
+                    }
+                }
+                initialized = k
+            }
+            return
+        }
+        var runCount = 0
+        Self.forEachRun(pixels, maxLength: 256) { _, _ in runCount += 1 }
+        runs = [UInt32](unsafeUninitializedCapacity: runCount) { buffer, initialized in
+            var k = 0
+            Self.forEachRun(pixels, maxLength: 256) { color, length in
+                buffer[k] = color | UInt32(length - 1) << 24
+                k += 1
+            }
+            initialized = k
+        }
+    }
+
+    /// Calls `body` with each run of `pixels` (not empty): its colour and its
+    /// length, 1…`maxLength`.
+    @inline(__always)
+    private static func forEachRun(_ pixels: UnsafeBufferPointer<UInt32>, maxLength: Int,
+                                   _ body: (UInt32, Int) -> Void) {
+        var color = pixels[0]
+        var length = 0
+        for p in pixels {
+            assert(p >> 24 == 0, "not opaque packed RGB")
+            if p == color && length < maxLength { length += 1; continue }
+            body(color, length)
+            color = p
+            length = 1
+        }
+        body(color, length)
+    }
+
+    /// Bytes the encoded pixels take.
+    var byteCount: Int { colors.count * 4 + tokens.count * 2 + runs.count * 4 }
+
+    /// Writes the pixels into the first `count` elements of `out`, which must
+    /// hold at least that many.
+    func decode(into out: UnsafeMutableBufferPointer<UInt32>) {
+        precondition(out.count >= count, "decoding \(count) pixels into \(out.count)")
+        var i = 0
+        func fill(_ color: UInt32, _ length: Int) {
+            (out.baseAddress! + i).initialize(repeating: color, count: length)
+            i += length
+        }
+        var k = 0
+        while k < tokens.count {
+            let t = tokens[k]
+            if t & 7 == 7 {
+                fill(colors[Int(t >> 3)], Int(tokens[k + 1]) + 8)
+                k += 2
+            } else {
+                fill(colors[Int(t >> 3)], Int(t & 7) + 1)
+                k += 1
+            }
+        }
+        for run in runs { fill(run & 0x00FF_FFFF, Int(run >> 24) + 1) }
+    }
+
+    /// The pixels.
+    func decoded() -> [UInt32] {
+        [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            decode(into: buffer)
+            initialized = count
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+@testable import Encode
+
+/// `RunLengthPixels` (how `GIFAnimation` holds a frame's changed rectangle)
+/// must decode to exactly the pixels encoded, in both of its layouts and at the
+/// edges of its run lengths.
+struct RunLengthPixelsTests {
+    /// Decodes `pixels` through `RunLengthPixels`.
+    private func roundTrip(_ pixels: [UInt32]) -> (decoded: [UInt32], bytes: Int) {
+        let encoded = pixels.withUnsafeBufferPointer { RunLengthPixels($0) }
+        #expect(encoded.count == pixels.count)
+        return (encoded.decoded(), encoded.byteCount)
+    }
+
+    /// Runs of every length around the layouts' limits (1, 7, 8, 9, 256, 257,
+    /// 65 543, 65 544) in `colors` colours, then single pixels.
+    private func runs(colors: Int) -> [UInt32] {
+        var out: [UInt32] = []
+        let lengths = [1, 7, 8, 9, 255, 256, 257, 65_543, 65_544, 70_000, 2, 1, 1]
+        for k in 0..<max(colors, lengths.count) {
+            let color = UInt32(k % colors) &* 2_654_435_761 & 0x00FF_FFFF
+            out += [UInt32](repeating: color, count: k < lengths.count ? lengths[k] : 1)
+        }
+        return out
+    }
+
+    @Test(arguments: [1, 3, 300, RunLengthPixels.indexedColorLimit, RunLengthPixels.indexedColorLimit + 1, 20_000])
+    func decodesToThePixelsEncoded(colors: Int) {
+        let pixels = runs(colors: colors)
+        #expect(roundTrip(pixels).decoded == pixels, "\(colors) colours")
+    }
+
+    @Test func emptyAndSinglePixels() {
+        #expect(roundTrip([]).decoded == [])
+        #expect(roundTrip([0x00FF_FFFF]).decoded == [0x00FF_FFFF])
+        // Every pixel different (no run longer than one), more colours than
+        // the indexed layout holds.
+        let noisy = (0..<30_000).map { UInt32($0) &* 2_654_435_761 & 0x00FF_FFFF }
+        #expect(roundTrip(noisy).decoded == noisy)
+    }
+
+    /// A figure-like frame (white, a few flat colours, anti-aliased edges)
+    /// takes far less than its 4 bytes a pixel.
+    @Test func aFigureLikeFrameIsSmall() {
+        let width = 400, height = 300
+        var pixels = [UInt32](repeating: 0x00FF_FFFF, count: width * height)
+        for y in 50..<250 {
+            for x in 60..<340 {
+                let cell = (x / 20 + y / 20) % 12
+                pixels[y * width + x] = UInt32(cell * 20) | UInt32(100 + cell) << 8 | 0x80 << 16
+                if x % 20 == 0 { pixels[y * width + x] = UInt32(y % 200) << 8 }   // an edge
+            }
+        }
+        let (decoded, bytes) = roundTrip(pixels)
+        #expect(decoded == pixels)
+        #expect(bytes * 10 < pixels.count * 4, "\(bytes) bytes")
+    }
+}
