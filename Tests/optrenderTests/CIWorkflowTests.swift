@@ -250,7 +250,11 @@ struct CIWorkflowTests {
             Thread.sleep(forTimeInterval: delay)
             if terminate { p.terminate() } else { p.interrupt() }
             p.waitUntilExit()
-            #expect([0, terminate ? 143 : 130].contains(p.terminationStatus))
+            // 130/143 from our handler; on a slow machine the signal can land before
+            // the handler is installed, and then the default action ends the process
+            // (nothing has been written yet, so no temporary file either way).
+            let bySignal = p.terminationReason == .uncaughtSignal
+            #expect(bySignal || [0, terminate ? 143 : 130].contains(p.terminationStatus), "\(p.terminationStatus)")
             let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)
             #expect(left.allSatisfy { !$0.hasPrefix(".") && !$0.hasSuffix(".tmp") }, "\(left)")
         }
