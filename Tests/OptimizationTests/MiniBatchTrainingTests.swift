@@ -20,8 +20,12 @@ import Testing
 }
 
 @Test func seed004SingleStepCheck() throws {
-    // The book checks its SGD against Paddle's on one sample: W = X[0] = (−4.080414, −1.3719953),
-    // b = 0, y = −3.136211, lr 0.01 → W = (−3.196255, −1.0747064) (printed in float32).
+    // The book checks its SGD against Paddle's on its first sample, and prints everything needed:
+    // the sample (`X: [-4.080414 -1.3719953]`, `y: [-3.136211]`, drawn first after paddle.seed(0)),
+    // the start W = (−4.080414, −1.3719953) — the same two numbers, since Linear(2) draws its
+    // weights with paddle.standard_normal right after paddle.seed(0) again — b = 0, lr 0.01, and
+    // the result W = (−3.196255, −1.0747064), printed in float32. By hand: z = W·x = ‖x‖² =
+    // 18.532, ∂L/∂W = x(z − y) = 21.668·x, W − 0.01·21.668·x = 0.78332·x.
     let x = [-4.080414, -1.3719953]
     let data = RegressionDataset(features: [x], targets: [-3.136211])
     let training = MiniBatchTraining(dataset: data, batchSize: 64, epochs: 1, startingParameters: x + [0])
