@@ -66,6 +66,9 @@ public enum DataSpec: Codable, Sendable, Equatable {
     case files(DataFilesSpec)
 
     public init(from decoder: any Decoder) throws {
+        if let node = decoder as? NodeDecoder, node.node.sequence != nil {
+            throw node.mismatch("digits or {images: FILE, labels: FILE}")
+        }
         if let name = try? decoder.singleValueContainer().decode(String.self) {
             self = .builtin(name)
         } else {

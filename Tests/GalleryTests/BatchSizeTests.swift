@@ -106,6 +106,10 @@ struct BatchSizeTests {
             (base.replacingOccurrences(of: "hidden: 2", with: "hidden: -1"), "batch_size.hidden"),
             (base.replacingOccurrences(of: "hidden: 2", with: "hidden: 2\n  pixel_max: 0"), "batch_size.pixel_max"),
             (base.replacingOccurrences(of: "hidden: 2", with: "hidden: 2\n  data: mnist"), "batch_size.data: unknown data set 'mnist'"),
+            (base.replacingOccurrences(of: "hidden: 2", with: "hidden: 2\n  data: [a, b]"),
+             "test:6:9: batch_size.data: expected digits or {images: FILE, labels: FILE}, got a list"),
+            (base.replacingOccurrences(of: "hidden: 2", with: "hidden: 2\n  data: {images: a, labls: b}"),
+             "batch_size.data.labls: unknown key; did you mean \"labels\"?"),
             (base.replacingOccurrences(of: "hidden: 2", with: "hidden: 2\n  data: {images: /nonexistent/a, labels: /nonexistent/b}"),
              "batch_size.data.images: no such file '/nonexistent/a'"),
             (base.replacingOccurrences(of: "samples: 100", with: "samples: 1000").replacingOccurrences(of: "hidden: 2", with: "hidden: 4096")
