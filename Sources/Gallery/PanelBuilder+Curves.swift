@@ -95,7 +95,18 @@ extension PanelBuilder {
         }
         let seed = UInt64(max(0, t.seed ?? 0))
         let data = RegressionDataset.seed004Fitting(samples: samples, seed: seed)
-        let result = MiniBatchTraining(dataset: data, batchSize: batch, epochs: epochs, seed: seed).run(optimizer)
+        // The book's start is Linear(2) after paddle.seed(0): W = (−4.080414, −1.3719953), b = 0.
+        var start: [Double]? = nil
+        if t.startWeights != nil || t.startBias != nil {
+            let drawn = MiniBatchTraining(dataset: data, seed: seed).initialParameters
+            let w = t.startWeights ?? Array(drawn.dropLast())
+            guard w.count == data.featureCount else {
+                throw error("training.start_weights", "expected \(data.featureCount) weights [w1, w2], got \(w.count)")
+            }
+            start = w + [t.startBias ?? 0]
+        }
+        let result = MiniBatchTraining(dataset: data, batchSize: batch, epochs: epochs, seed: seed,
+                                       startingParameters: start).run(optimizer)
         let values: [Double]
         switch t.show ?? "iteration" {
         case "iteration": values = result.iterationLosses

@@ -20,14 +20,19 @@ import Testing
 }
 
 @Test func seed004SingleStepCheck() throws {
-    // The book checks its SGD against Paddle's on one sample: W = X[0] = (−4.080414, −1.3719953),
-    // b = 0, y = −3.136211, lr 0.01 → W = (−3.196255, −1.0747064) (printed in float32).
+    // The book checks its SGD against Paddle's on its first sample, and prints everything needed:
+    // the sample (`X: [-4.080414 -1.3719953]`, `y: [-3.136211]`, drawn first after paddle.seed(0)),
+    // the start W = (−4.080414, −1.3719953) — the same two numbers, since Linear(2) draws its
+    // weights with paddle.standard_normal right after paddle.seed(0) again — b = 0, lr 0.01, and
+    // the result W = (−3.196255, −1.0747064), printed in float32. By hand: z = W·x = ‖x‖² =
+    // 18.532, ∂L/∂W = x(z − y) = 21.668·x, W − 0.01·21.668·x = 0.78332·x.
     let x = [-4.080414, -1.3719953]
     let data = RegressionDataset(features: [x], targets: [-3.136211])
     let training = MiniBatchTraining(dataset: data, batchSize: 64, epochs: 1, startingParameters: x + [0])
     let result = training.run(try OptimizerSpec.parse("paddle.sgd(lr=0.01)"))
     let w = result.parameters[1]
-    #expect(abs(w[0] - -3.196255) < 1e-6 && abs(w[1] - -1.0747064) < 1e-6, "\(w)")
+    // To every digit printed (half a unit of the last one): float64 gives −3.19625518…, −1.07470641….
+    #expect(abs(w[0] - -3.196255) <= 5e-7 && abs(w[1] - -1.0747064) <= 5e-8, "\(w)")
     // MSE before the step: (z − y)² with z = W·x.
     let r = x[0] * x[0] + x[1] * x[1] + 3.136211
     #expect(abs(result.iterationLosses[0] - r * r) < 1e-12 * r * r)

@@ -157,13 +157,20 @@ public struct TrainingSpec: Codable, Sendable, Equatable {
     public var samples: Int?
     public var batchSize: Int?
     public var epochs: Int?
+    /// Seed of the data (and of the initial weights when `start_weights` is not given).
     public var seed: Int?
+    /// The model's starting weights [w1, w2] (seed 004's `Linear(2)` after `paddle.seed(0)`:
+    /// [−4.080414, −1.3719953]); default: N(0, 1) draws from `seed`.
+    public var startWeights: [Double]?
+    /// The starting bias (default 0, the book's `bias_init=paddle.zeros`).
+    public var startBias: Double?
     /// `iteration` (default) or `epoch` loss.
     public var show: String?
     public var color: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case optimizer, samples, batchSize = "batch_size", epochs, seed, show, color
+        case optimizer, samples, batchSize = "batch_size", epochs, seed
+        case startWeights = "start_weights", startBias = "start_bias", show, color
     }
 }
 

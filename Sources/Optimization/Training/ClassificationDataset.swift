@@ -1,8 +1,8 @@
 /// Labelled feature vectors for mini-batch training of a classifier: N rows of D features,
 /// stored row-major in one flat array, and N class labels in 0..<C.
 ///
-/// ``syntheticDigits(samples:features:classes:separation:seed:)`` makes the stand-in for MNIST
-/// used by seed 004's batch-size experiment (MNIST cannot be downloaded here).
+/// ``init(images:labels:imagesName:labelsName:pixelMax:limit:)`` reads a pair of IDX files
+/// (MNIST's format), as seed 004's batch-size experiment does.
 public struct ClassificationDataset: Sendable, Equatable {
     /// N × D features, row-major: row k is `features[k·D ..< (k+1)·D]`.
     public let features: [Double]
@@ -32,41 +32,46 @@ public struct ClassificationDataset: Sendable, Equatable {
         Array(features[(k * featureCount)..<((k + 1) * featureCount)])
     }
 
-    /// A deterministic stand-in for MNIST: Gaussian class clusters.
+    /// Images and labels from a pair of IDX files (MNIST's format; see ``IDXFile``): the images
+    /// an array of N × (any dimensions), each flattened row-major into D features and divided by
+    /// `pixelMax` (the book's `image / 255`: 255 for MNIST, 16 for the 8 × 8 UCI digits, whose
+    /// pixels count the 16 cells of a 4 × 4 block); the labels a 1-D array of N whole numbers
+    /// ≥ 0. C is the largest label + 1. With `limit`, only the first `limit` images are kept
+    /// (the files' own order, which an unshuffled loader walks through).
     ///
-    /// Drawn from one ``SeededGenerator`` with `seed`, in this order:
-    /// 1. C class centres μ_c ∈ ℝᴰ with independent N(0, (sσ)²/(2D)) coordinates, so that two
-    ///    centres lie about ‖μ_a − μ_b‖ ≈ s·σ apart (E‖μ_a − μ_b‖² = 2D · (sσ)²/(2D));
-    /// 2. for each of the N rows in turn: a label c uniform in 0..<C, then the row
-    ///    x = μ_c + σ·ε with ε ~ N(0, I).
-    ///
-    /// So `separation` s is the distance between centres in noise standard deviations (it sets
-    /// how hard the task is: at s = 6 a linear classifier reaches 100 % training accuracy, at
-    /// s = 3 about 77 %), and `noise` σ scales every feature (it sets the curvature of the loss,
-    /// ∝ σ², and so how large a learning rate the task tolerates).
-    ///
-    /// Rows come in the random order they were drawn, the same every run, like MNIST's fixed
-    /// file order that seed 004's unshuffled `DataLoader` walks through.
-    ///
-    /// Defaults (those of the batch-size figure): 2000 samples of 64 features (an 8 × 8
-    /// "image"), 10 classes, separation 6, noise 3, seed 0. Counts below 1 are raised to 1;
-    /// separation and noise are used as given.
-    public static func syntheticDigits(samples: Int = 2000, features: Int = 64, classes: Int = 10,
-                                       separation: Double = 6, noise: Double = 3,
-                                       seed: UInt64 = 0) -> ClassificationDataset {
-        let n = max(1, samples), d = max(1, features), c = max(1, classes)
-        var generator = SeededGenerator(seed: seed)
-        let spread = noise * separation / (2 * Double(d)).squareRoot()
-        var centres = [Double](repeating: 0, count: c * d)
-        for i in centres.indices { centres[i] = spread * generator.normal() }
-
-        var rows = [Double](repeating: 0, count: n * d)
-        var labels = [Int](repeating: 0, count: n)
-        for k in 0..<n {
-            let label = Int(generator.next() % UInt64(c))   // bias ≤ c/2⁶⁴: negligible
-            labels[k] = label
-            for j in 0..<d { rows[k * d + j] = centres[label * d + j] + noise * generator.normal() }
+    /// Throws ``IDXError`` (one line naming the file and the fix) when the images have fewer
+    /// than 2 dimensions or a non-finite element, the labels are not 1-D, the counts differ,
+    /// or a label is negative, fractional or above 65535.
+    public init(images: IDXFile, labels: IDXFile, imagesName: String, labelsName: String,
+                pixelMax: Double = 255, limit: Int? = nil) throws {
+        guard images.dimensions.count >= 2 else {
+            throw IDXError("\(imagesName): a \(images.dimensions.count)-dimensional IDX array; images need at least 2 dimensions (count × pixels), as MNIST's 60000×28×28 — is this the labels file?")
         }
-        return ClassificationDataset(features: rows, labels: labels, featureCount: d, classCount: c)!
+        guard labels.dimensions.count == 1 else {
+            let shape = labels.dimensions.map(String.init).joined(separator: "×")
+            throw IDXError("\(labelsName): a \(shape) IDX array; labels need 1 dimension (one label per image) — is this the images file?")
+        }
+        let n = images.dimensions[0]
+        guard labels.dimensions[0] == n else {
+            throw IDXError("\(labelsName): \(labels.dimensions[0]) labels for the \(n) images of \(imagesName); give the labels file that belongs to those images")
+        }
+        guard pixelMax.isFinite, pixelMax > 0 else { throw IDXError("pixel_max: expected a finite value > 0, got \(pixelMax)") }
+        let kept = min(n, max(0, limit ?? n))
+        let d = images.dimensions.dropFirst().reduce(1, *)
+        guard kept >= 1, d >= 1 else { throw IDXError("\(imagesName): no images (\(n) of \(d) pixels); give a file with at least one") }
+        var classes: [Int] = []
+        classes.reserveCapacity(kept)
+        for (k, v) in labels.values.prefix(kept).enumerated() {
+            guard v >= 0, v <= 65535, v == v.rounded() else {
+                throw IDXError("\(labelsName): label \(k) is \(v); labels must be whole numbers 0…65535")
+            }
+            classes.append(Int(v))
+        }
+        let pixels = images.values.prefix(kept * d)
+        if let bad = pixels.firstIndex(where: { !$0.isFinite }) {
+            throw IDXError("\(imagesName): element \(bad) is \(pixels[bad]); images must hold finite numbers")
+        }
+        self.init(features: pixels.map { $0 / pixelMax }, labels: classes, featureCount: d,
+                  classCount: (classes.max() ?? 0) + 1)!
     }
 }

@@ -6,19 +6,26 @@ import Darwin
 import Foundation
 #endif
 
-/// Mini-batch training of a softmax-regression classifier with cross-entropy loss and any
-/// optimizer: the model of seed 004's batch-size experiment (7.2), where the book trains LeNet
-/// on MNIST with `paddle.optimizer.SGD` and `F.cross_entropy` through its `RunnerV3`.
+/// Mini-batch training of a softmax classifier with cross-entropy loss and any optimizer: the
+/// model of seed 004's batch-size experiment (7.2), where the book trains LeNet on MNIST with
+/// `paddle.optimizer.SGD` and `F.cross_entropy` through its `RunnerV3`.
 ///
-/// The model maps a row x ∈ ℝᴰ to C logits z = W·x + b (W is C × D). For a batch S of K rows
-/// the loss is the mean cross-entropy (`F.cross_entropy`, reduction 'mean'):
+/// The network is softmax regression (`hiddenUnits` 0) or a two-layer perceptron: a row
+/// x ∈ ℝᴰ goes through H hidden ReLU units and C output logits,
+///
+///     h = max(0, x·W₁ + b₁),   z = h·W₂ + b₂        (W₁ is D × H, W₂ is H × C),
+///
+/// or z = x·W + b without the hidden layer. Weights are stored [in, out], as Paddle's
+/// `nn.Linear` stores them. For a batch S of K rows the loss is the mean cross-entropy
+/// (`F.cross_entropy`, reduction 'mean'):
 ///
 ///     L = (1/K) Σ_{k∈S} [ log Σ_c exp(z_kc) − z_{k,y_k} ],
 ///
-/// computed with the log-sum-exp shifted by max_c z_kc so that no exponential overflows. With
-/// p_k = softmax(z_k) and the residual δ_k = (p_k − onehot(y_k)) / K, the gradient is
-///
-///     ∂L/∂W = Σ_k δ_k x_kᵀ,    ∂L/∂b = Σ_k δ_k.
+/// with the log-sum-exp shifted by max_c z_kc so that no exponential overflows. Backpropagation,
+/// with δ = (softmax(z_k) − onehot(y_k)) / K at the logits: ∂W₂ = Σ_k h_kᵀ δ_k, ∂b₂ = Σ_k δ_k;
+/// then δ' = (δ·W₂ᵀ) ⊙ [a > 0] at the hidden pre-activations a, and ∂W₁ = Σ_k x_kᵀ δ'_k,
+/// ∂b₁ = Σ_k δ'_k (the ReLU's derivative is taken as 0 at a = 0, as Paddle and PyTorch do).
+/// Everything is float64, summed in a fixed order: the same numbers on every run.
 ///
 /// As the book's `RunnerV3.train`:
 /// * the data are walked **in order, not shuffled** (its `DataLoader` has no `shuffle=True`),
@@ -28,45 +35,66 @@ import Foundation
 /// * the epoch loss is `total_loss / len(train_loader)`: the mean of **that epoch's** batch
 ///   losses, each batch counting once whatever its size (``ClassificationTrainingResult/epochLosses``).
 ///
-/// The parameter vector is θ = [W row-major (C·D values), b (C values)]. W starts from uniform
-/// draws in [−1/√D, 1/√D) of a ``SeededGenerator`` with `seed` (the bound of PyTorch's
-/// `nn.Linear`), b at 0; so every run with the same seed starts from the same model, which makes
-/// a comparison of batch sizes a controlled one. The optimizer is made with parameter blocks
-/// [C·D, C] (W and b are two tensors).
+/// The parameter vector is θ = [W₁, b₁, W₂, b₂] (or [W, b]), each weight matrix row-major
+/// [in, out]. The weights start from Paddle's default for `nn.Linear`, Xavier-uniform: uniform
+/// in [−√(6/(in + out)), √(6/(in + out))), drawn layer by layer in storage order from one
+/// ``SeededGenerator`` with `seed`; the biases start at 0 (Paddle's default). So every run with
+/// the same seed starts from the same network, which makes a comparison of batch sizes a
+/// controlled one. The optimizer is made with one parameter block per tensor.
 ///
-/// Defaults: batch size 64, 30 epochs, seed 0.
+/// Defaults: no hidden layer, batch size 64, 30 epochs, seed 0.
 public struct SoftmaxClassification: Sendable {
     public var dataset: ClassificationDataset
+    /// H, the hidden ReLU units; 0 for softmax regression.
+    public var hiddenUnits: Int
     public var batchSize: Int
     public var epochs: Int
     public var seed: UInt64
-    /// Explicit starting parameters θ (C·D + C values), overriding the seeded draw.
+    /// Explicit starting parameters θ (``parameterCount`` values), overriding the seeded draw.
     public var startingParameters: [Double]?
 
-    /// `batchSize` below 1 is raised to 1 and `epochs` below 0 to 0.
-    public init(dataset: ClassificationDataset, batchSize: Int = 64, epochs: Int = 30, seed: UInt64 = 0,
-                startingParameters: [Double]? = nil) {
+    /// `hiddenUnits` below 0 is raised to 0, `batchSize` below 1 to 1 and `epochs` below 0 to 0.
+    public init(dataset: ClassificationDataset, hiddenUnits: Int = 0, batchSize: Int = 64, epochs: Int = 30,
+                seed: UInt64 = 0, startingParameters: [Double]? = nil) {
         self.dataset = dataset
+        self.hiddenUnits = max(0, hiddenUnits)
         self.batchSize = max(1, batchSize)
         self.epochs = max(0, epochs)
         self.seed = seed
         self.startingParameters = startingParameters
     }
 
-    /// C·D + C, the length of θ.
-    public var parameterCount: Int { dataset.classCount * (dataset.featureCount + 1) }
+    /// The layer widths: [D, H, C], or [D, C] without a hidden layer.
+    public var layerSizes: [Int] {
+        [dataset.featureCount] + (hiddenUnits > 0 ? [hiddenUnits] : []) + [dataset.classCount]
+    }
 
-    /// ``startingParameters`` if set (a precondition checks its length), else W uniform in
-    /// [−1/√D, 1/√D) from `seed` and b = 0.
+    /// The sizes of the tensors in θ: [in·out, out] per layer.
+    public var parameterBlocks: [Int] {
+        let s = layerSizes
+        return (1..<s.count).flatMap { [s[$0 - 1] * s[$0], s[$0]] }
+    }
+
+    /// The length of θ.
+    public var parameterCount: Int { parameterBlocks.reduce(0, +) }
+
+    /// ``startingParameters`` if set (a precondition checks its length), else Xavier-uniform
+    /// weights from `seed` and zero biases (see the type's docs).
     public var initialParameters: [Double] {
         if let startingParameters {
-            precondition(startingParameters.count == parameterCount, "need C·D + C starting parameters")
+            precondition(startingParameters.count == parameterCount, "need \(parameterCount) starting parameters")
             return startingParameters
         }
         var generator = SeededGenerator(seed: seed)
-        let bound = 1 / Double(dataset.featureCount).squareRoot()
-        let weights = (0..<(dataset.classCount * dataset.featureCount)).map { _ in bound * (2 * generator.uniform() - 1) }
-        return weights + [Double](repeating: 0, count: dataset.classCount)
+        let s = layerSizes
+        var theta: [Double] = []
+        theta.reserveCapacity(parameterCount)
+        for l in 1..<s.count {
+            let bound = (6 / Double(s[l - 1] + s[l])).squareRoot()
+            for _ in 0..<(s[l - 1] * s[l]) { theta.append(bound * (2 * generator.uniform() - 1)) }
+            theta += [Double](repeating: 0, count: s[l])
+        }
+        return theta
     }
 
     /// Trains from ``initialParameters`` with a fresh optimizer made from `spec`. Stops early,
@@ -74,7 +102,7 @@ public struct SoftmaxClassification: Sendable {
     /// parameter becomes non-finite or exceeds 1e150 in magnitude; the epoch cut short then has
     /// no epoch loss.
     public func run(_ spec: OptimizerSpec) -> ClassificationTrainingResult {
-        var optimizer = spec.makeOptimizer(parameterBlocks: [dataset.classCount * dataset.featureCount, dataset.classCount])
+        var optimizer = spec.makeOptimizer(parameterBlocks: parameterBlocks)
         var theta = initialParameters
         var iterationLosses: [Double] = []
         var epochLosses: [Double] = []
@@ -106,57 +134,92 @@ public struct SoftmaxClassification: Sendable {
     /// `rows` must lie inside the dataset and not be empty (a programming error otherwise).
     public func lossAndGradient(_ theta: [Double], rows: Range<Int>) -> (loss: Double, gradient: [Double]) {
         precondition(!rows.isEmpty && rows.lowerBound >= 0 && rows.upperBound <= dataset.count, "bad batch rows")
-        precondition(theta.count == parameterCount, "θ needs C·D + C values")
-        let d = dataset.featureCount, c = dataset.classCount
+        precondition(theta.count == parameterCount, "θ needs \(parameterCount) values")
+        let sizes = layerSizes, layers = sizes.count - 1, c = dataset.classCount, d = dataset.featureCount
+        // Where each layer's W and b start in θ.
+        var offsets: [Int] = []
+        var o = 0
+        for l in 0..<layers { offsets.append(o); o += sizes[l] * sizes[l + 1] + sizes[l + 1] }
         let invK = 1 / Double(rows.count)
         var gradient = [Double](repeating: 0, count: parameterCount)
-        var logits = [Double](repeating: 0, count: c)
+        // Layer l's input lives at act[actOffsets[l] ..< actOffsets[l] + sizes[l]] (layer 0's is x);
+        // the last slice holds the logits. δ and the δ passed down share two scratch rows.
+        var actOffsets: [Int] = [0]
+        for n in sizes { actOffsets.append(actOffsets.last! + n) }
+        let widest = sizes.max()!
+        let act = UnsafeMutableBufferPointer<Double>.allocate(capacity: actOffsets.last!)
+        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * widest)
+        defer { act.deallocate(); scratch.deallocate() }
         var sum = 0.0
         theta.withUnsafeBufferPointer { t in
-            dataset.features.withUnsafeBufferPointer { xs in
-                gradient.withUnsafeMutableBufferPointer { g in
-                    for k in rows {
-                        let x = UnsafeBufferPointer(rebasing: xs[(k * d)..<((k + 1) * d)])
-                        let y = dataset.labels[k]
-                        // z = W·x + b
-                        var zmax = -Double.infinity
-                        for i in 0..<c {
-                            var z = t[c * d + i]
-                            for j in 0..<d { z += t[i * d + j] * x[j] }
-                            logits[i] = z
-                            zmax = Swift.max(zmax, z)
-                        }
-                        // log Σ exp z = m + log Σ exp(z − m), m = max z
-                        var partition = 0.0
-                        for i in 0..<c { partition += exp(logits[i] - zmax) }
-                        let lse = zmax + log(partition)
-                        sum += lse - logits[y]
-                        // δ_i = (softmax_i − [i = y]) / K, accumulated into ∂W row i and ∂b_i
-                        for i in 0..<c {
-                            let delta = (exp(logits[i] - lse) - (i == y ? 1 : 0)) * invK
-                            for j in 0..<d { g[i * d + j] += delta * x[j] }
-                            g[c * d + i] += delta
-                        }
+        gradient.withUnsafeMutableBufferPointer { g in
+        dataset.features.withUnsafeBufferPointer { xs in
+            for k in rows {
+                for j in 0..<d { act[j] = xs[k * d + j] }
+                // Forward: out = in·W + b, ReLU on hidden layers. Rows of W belong to inputs, so a
+                // zero input (a blank pixel, a silent ReLU) skips its whole row.
+                for l in 0..<layers {
+                    let nIn = sizes[l], nOut = sizes[l + 1], w = offsets[l], b = w + nIn * nOut
+                    let input = actOffsets[l], out = actOffsets[l + 1]
+                    for j in 0..<nOut { act[out + j] = t[b + j] }
+                    for i in 0..<nIn where act[input + i] != 0 {
+                        let a = act[input + i], row = w + i * nOut
+                        for j in 0..<nOut { act[out + j] += a * t[row + j] }
                     }
+                    if l < layers - 1 { for j in 0..<nOut where act[out + j] < 0 { act[out + j] = 0 } }
+                }
+                // log Σ exp z = m + log Σ exp(z − m), m = max z
+                let z = actOffsets[layers], y = dataset.labels[k]
+                var zmax = -Double.infinity
+                for i in 0..<c { zmax = Swift.max(zmax, act[z + i]) }
+                var partition = 0.0
+                for i in 0..<c { partition += exp(act[z + i] - zmax) }
+                let lse = zmax + log(partition)
+                sum += lse - act[z + y]
+                var delta = 0, below = widest                 // the two halves of scratch
+                for i in 0..<c { scratch[delta + i] = (exp(act[z + i] - lse) - (i == y ? 1 : 0)) * invK }
+                // Backward, last layer first: ∂W += inᵀ·δ, ∂b += δ, δ_in = (δ·Wᵀ) ⊙ [in > 0].
+                for l in stride(from: layers - 1, through: 0, by: -1) {
+                    let nIn = sizes[l], nOut = sizes[l + 1], w = offsets[l], b = w + nIn * nOut
+                    let input = actOffsets[l]
+                    for j in 0..<nOut { g[b + j] += scratch[delta + j] }
+                    for i in 0..<nIn {
+                        let a = act[input + i]
+                        scratch[below + i] = 0
+                        guard a != 0 else { continue }        // x = 0 adds nothing; ReLU′ = 0 below 0
+                        let row = w + i * nOut
+                        for j in 0..<nOut { g[row + j] += a * scratch[delta + j] }
+                        guard l > 0 else { continue }         // no δ needed for the input x
+                        var back = 0.0
+                        for j in 0..<nOut { back += t[row + j] * scratch[delta + j] }
+                        scratch[below + i] = back
+                    }
+                    swap(&delta, &below)
                 }
             }
+        }
+        }
         }
         return (sum * invK, gradient)
     }
 
     /// The share of rows whose largest logit is their label's (ties go to the lower class).
     public func accuracy(_ theta: [Double]) -> Double {
-        precondition(theta.count == parameterCount, "θ needs C·D + C values")
-        let d = dataset.featureCount, c = dataset.classCount
+        precondition(theta.count == parameterCount, "θ needs \(parameterCount) values")
+        let sizes = layerSizes, d = dataset.featureCount
         var correct = 0
         for k in 0..<dataset.count {
-            var best = 0, bestZ = -Double.infinity
-            for i in 0..<c {
-                var z = theta[c * d + i]
-                for j in 0..<d { z += theta[i * d + j] * dataset.features[k * d + j] }
-                if z > bestZ { best = i; bestZ = z }
+            var input = Array(dataset.features[(k * d)..<((k + 1) * d)])
+            var w = 0
+            for l in 0..<(sizes.count - 1) {
+                let nIn = sizes[l], nOut = sizes[l + 1], b = w + nIn * nOut
+                var out = Array(theta[b..<(b + nOut)])
+                for i in 0..<nIn { for j in 0..<nOut { out[j] += input[i] * theta[w + i * nOut + j] } }
+                if l < sizes.count - 2 { out = out.map { max(0, $0) } }
+                input = out
+                w = b + nOut
             }
-            if best == dataset.labels[k] { correct += 1 }
+            if input.indices.max(by: { input[$0] < input[$1] || (input[$0] == input[$1] && $0 > $1) }) == dataset.labels[k] { correct += 1 }
         }
         return Double(correct) / Double(max(1, dataset.count))
     }
