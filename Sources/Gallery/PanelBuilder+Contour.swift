@@ -150,7 +150,8 @@ extension PanelBuilder {
     /// A marker with its label. A marker outside `view` is drawn on the frame
     /// where the path leaves it, so the end of a run that left the view is never lost.
     /// A marker without a colour (format `o`, no `color:`) takes `runColor` — its run's —
-    /// edged in white, as the head of a growing path is drawn; black when there is none.
+    /// edged in white (as transparent as the run), as the head of a growing path is drawn;
+    /// black when there is none.
     func addMarker(_ m: MarkerSpec?, defaults d: MarkerDefaults, at point: Point, field f: String, view: Rect?,
                    role: AnimationRole = .static, runColor: Color? = nil, to axes: inout Axes) throws {
         guard m?.show ?? true else { return }
@@ -162,7 +163,7 @@ extension PanelBuilder {
             style.color = given
         } else if style.color == nil, let runColor {
             style.color = runColor
-            style.markerEdgeColor = .white
+            style.markerEdgeColor = Color.white.withAlpha(runColor.a)
         }
         style.color = style.color ?? .black
         style.markerSize = m?.size ?? d.size

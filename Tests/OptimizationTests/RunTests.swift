@@ -33,7 +33,7 @@ import Testing
     let k = try #require(run.divergedAt)
     #expect(run.points.count == k)
     #expect(run.points.allSatisfy { $0.allSatisfy(\.isFinite) })
-    #expect(run.losses.allSatisfy(\.isFinite))
+    #expect(run.losses.allSatisfy { $0.isFinite })
 
     // NaN: log of a negative number after a step across 0.
     let nan = Run(objective: try Objective.resolve("log(x)"), optimizer: try OptimizerSpec.parse("SGD(lr=10)"),
