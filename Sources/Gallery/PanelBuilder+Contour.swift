@@ -177,8 +177,8 @@ extension PanelBuilder {
         marker.clipped = false
         marker.animationRole = role
         // An end marker sits above every path (the paths' zorder is 2), so a later run's
-        // line never hides where an earlier run ended.
-        if case .final = role { marker.zorder = 2.5 }
+        // line never hides where an earlier run ended, and below the frame (2.5).
+        if case .final = role { marker.zorder = 2.1 }
         axes.add(marker)
         if !label.isEmpty {
             let off = m?.labelOffset ?? d.labelOffset
