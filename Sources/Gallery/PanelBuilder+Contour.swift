@@ -36,7 +36,7 @@ extension PanelBuilder {
             if let head = points.last { labels.placement.obstacles.append(.init(head, radius: (s.markerSize ?? 6) / 2 + 1)) }
             if let last = points.last {
                 try addMarker(spec.end, defaults: .end, at: last, field: "end", view: view,
-                              role: .final(step: points.count - 1), to: &axes)
+                              role: .final(step: points.count - 1), runColor: s.color, to: &axes)
             }
         }
     }
@@ -149,14 +149,23 @@ extension PanelBuilder {
 
     /// A marker with its label. A marker outside `view` is drawn on the frame
     /// where the path leaves it, so the end of a run that left the view is never lost.
+    /// A marker without a colour (format `o`, no `color:`) takes `runColor` — its run's —
+    /// edged in white (as transparent as the run), as the head of a growing path is drawn;
+    /// black when there is none.
     func addMarker(_ m: MarkerSpec?, defaults d: MarkerDefaults, at point: Point, field f: String, view: Rect?,
-                   role: AnimationRole = .static, to axes: inout Axes) throws {
+                   role: AnimationRole = .static, runColor: Color? = nil, to axes: inout Axes) throws {
         guard m?.show ?? true else { return }
         let format = m?.marker ?? d.marker
         guard var style = LineStyle(format: format), style.marker != nil else {
             throw error("\(f).marker", "'\(format)' is not a marker format such as 'r*', 'ro', 'wo'")
         }
-        style.color = try color(m?.color, "\(f).color") ?? style.color ?? .black
+        if let given = try color(m?.color, "\(f).color") {
+            style.color = given
+        } else if style.color == nil, let runColor {
+            style.color = runColor
+            style.markerEdgeColor = Color.white.withAlpha(runColor.a)
+        }
+        style.color = style.color ?? .black
         style.markerSize = m?.size ?? d.size
         var p = point
         var label = m?.showLabel == false ? "" : m?.label ?? d.label
@@ -167,6 +176,9 @@ extension PanelBuilder {
         var marker = Line2D(points: [p], style: style)
         marker.clipped = false
         marker.animationRole = role
+        // An end marker sits above every path (the paths' zorder is 2), so a later run's
+        // line never hides where an earlier run ended, and below the frame (2.5).
+        if case .final = role { marker.zorder = 2.1 }
         axes.add(marker)
         if !label.isEmpty {
             let off = m?.labelOffset ?? d.labelOffset

@@ -60,12 +60,23 @@ extension PanelBuilder {
         guard step > 0, (xr.upperBound - xr.lowerBound) / step <= 400, (yr.upperBound - yr.lowerBound) / step <= 400 else {
             throw error("quiver.step", "expected a positive step giving at most 400 arrows a row")
         }
+        // The grid runs on past the view, as the seed's does (it covers [−5, 5]² and shows
+        // [−0.5, 0.5]²): an arrow from outside that reaches into the view is drawn, cut at
+        // the frame. Up to `outside` grid steps beyond each side are tried.
+        let outside = 20
+        let view = Rect(minX: xr.lowerBound, minY: yr.lowerBound, maxX: xr.upperBound, maxY: yr.upperBound)!
+        let columns = Int(((xr.upperBound - xr.lowerBound) / step + 1e-9).rounded(.down))
+        let rows = Int(((yr.upperBound - yr.lowerBound) / step + 1e-9).rounded(.down))
         var origins: [Point] = [], vectors: [Point] = []
-        for x in stride(from: xr.lowerBound, through: xr.upperBound + 1e-12, by: step) {
-            for y in stride(from: yr.lowerBound, through: yr.upperBound + 1e-12, by: step) {
-                let g = f.gradient([x, y])
-                origins.append(Point(x, y))
-                vectors.append(Point(-g[0], -g[1]) * (q.scale ?? 0.1))
+        for i in -outside...(columns + outside) {
+            for j in -outside...(rows + outside) {
+                let p = Point(xr.lowerBound + Double(i) * step, yr.lowerBound + Double(j) * step)
+                let g = f.gradient([p.x, p.y])
+                let v = Point(-g[0], -g[1]) * (q.scale ?? 0.1)
+                let inside = (0...columns).contains(i) && (0...rows).contains(j)
+                guard inside || Rect.bounding([p, p + v]).map(view.intersects) == true else { continue }
+                origins.append(p)
+                vectors.append(v)
             }
         }
         let limits = q.limits ?? [0, 1]

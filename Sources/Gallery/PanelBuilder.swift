@@ -87,7 +87,8 @@ struct PanelBuilder {
         return l
     }
 
-    /// The run of `runs[i]`, validated against the objective.
+    /// The run of `runs[i]`, validated against the objective, up to the last point a figure can
+    /// draw (``Run/Limit/drawable``: it stops where a coordinate or the loss leaves ±1e150).
     func makeRun(_ r: RunSpec, index i: Int, objective f: Objective) throws -> Run {
         let optimizer: OptimizerSpec
         do { optimizer = try OptimizerSpec.parse(r.optimizer) } catch { throw self.error("runs[\(i)].optimizer", "\(error)") }
@@ -96,7 +97,7 @@ struct PanelBuilder {
         }
         guard r.start.allSatisfy(\.isFinite) else { throw error("runs[\(i)].start", "coordinates must be finite") }
         guard (0...1_000_000).contains(r.steps) else { throw error("runs[\(i)].steps", "expected 0…1000000, got \(r.steps)") }
-        return Run(objective: f, optimizer: optimizer, start: r.start, steps: r.steps)
+        return Run(objective: f, optimizer: optimizer, start: r.start, steps: r.steps, limit: .drawable)
     }
 
     /// The line style of a run or series: format string, colour, sizes.

@@ -2,9 +2,11 @@ import Optimization
 
 /// Automatic legend labels: when a panel has two or more runs, no run has a
 /// label and `legend:` is not given, the panel gets a legend whose entries name
-/// each run's optimizer with the hyperparameters that differ from its defaults
-/// (`Adam(lr=0.1)`, `SGD(lr=0.01, momentum=0.9)`). Runs that would read alike
-/// add their start point, then their step count.
+/// each run's optimizer with its learning rate — always, even at its default (torch's
+/// SGD defaults to 0.001: `SGD()` would hide the number a race turns on) — and the
+/// other hyperparameters that differ from its defaults (`Adam(lr=0.1)`,
+/// `SGD(lr=0.001, momentum=0.9)`). Runs that would read alike add their start point,
+/// then their step count.
 enum RunLabels {
     /// Whether the panel gets the automatic legend.
     static func automatic(_ spec: PanelSpec) -> Bool {
@@ -29,14 +31,14 @@ enum RunLabels {
         return labels
     }
 
-    /// `Adam(lr=0.1)`: the canonical name and the hyperparameters that differ from
-    /// the optimizer's defaults; the text as written when it does not parse (the
-    /// run reports that error itself).
+    /// `Adam(lr=0.1)`: the canonical name, the learning rate and the other hyperparameters
+    /// that differ from the optimizer's defaults; the text as written when it does not parse
+    /// (the run reports that error itself).
     static func optimizerLabel(_ text: String) -> String {
         guard let spec = try? OptimizerSpec.parse(text),
               let defaults = try? OptimizerSpec.parse(spec.name + "()") else { return text }
         let base = Dictionary(defaults.hyperparameters.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
-        let changed = spec.hyperparameters.filter { base[$0.name] != $0.value }
+        let changed = spec.hyperparameters.filter { $0.name == "lr" || base[$0.name] != $0.value }
         return spec.name + "(" + changed.map { "\($0.name)=\($0.value)" }.joined(separator: ", ") + ")"
     }
 }

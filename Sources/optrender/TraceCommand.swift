@@ -3,7 +3,9 @@ import Foundation
 import Optimization
 
 /// `optrender trace`: run one optimizer on one objective and print the trajectory, the loss at
-/// every point and where the run diverged, as JSON (default) or CSV.
+/// every point and where the run diverged, as JSON (default) or CSV — PyTorch's semantics: every
+/// finite value torch.optim computes, up to the first non-finite one (``Run/Limit/finite``; figures
+/// stop earlier, at ±1e150).
 ///
 ///     optrender trace --objective d2l --start -5,-2 --steps 50 --optimizer 'SGD(lr=0.4)'
 ///     optrender trace --objective '4*x^2' --start 2 --steps 5 --optimizer 'SGD(lr=1)' --format csv
@@ -19,7 +21,8 @@ struct Trace: ParsableCommand {
             JSON: {"objective", "optimizer", "trajectory": [[x, y], …], "loss": […], "diverged_at": null or step}, \
             numbers in their shortest round-trip form, non-finite values as the strings "inf", "-inf", "nan". \
             CSV: a header step,x,y,loss (step,x,loss in 1-D) and one row per point; a divergence is reported on \
-            standard error. A run stops at the first step whose point or loss is non-finite or beyond 1e150.
+            standard error. As torch.optim computes: the run goes on through huge values (1e200 is printed) \
+            and stops at the first step whose point or loss is non-finite; that step is diverged_at.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

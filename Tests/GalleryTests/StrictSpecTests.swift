@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import Raster
 import Testing
 @testable import Gallery
 
@@ -146,6 +147,30 @@ struct ExplainingFigureTests {
             .replacingOccurrences(of: "start: [2, 3], steps: 5}\n", with: "start: [1, 1], steps: 5}\n")
         let sameLabels = try figure(same)[axes: 0].artists.compactMap { ($0 as? Line2D)?.label }
         #expect(sameLabels == ["SGD(lr=0.01) from (1, 1)", "SGD(lr=0.01) from (2, 3)"])
+        // The learning rate is named even at its default (torch's SGD: 0.001, RMSprop: 0.01).
+        let defaults = base.replacingOccurrences(of: "SGD(lr=0.01)", with: "SGD(momentum=0.9)")
+            .replacingOccurrences(of: "Adam(lr=0.1, betas=(0.9, 0.999))", with: "RMSprop()")
+        let defaultLabels = try figure(defaults)[axes: 0].artists.compactMap { ($0 as? Line2D)?.label }
+        #expect(defaultLabels == ["SGD(lr=0.001, momentum=0.9)", "RMSprop(lr=0.01)"])
+    }
+
+    /// An end marker without a colour takes its run's, edged in white, above every path.
+    @Test func uncolouredEndMarkersTakeTheirRunsColour() throws {
+        let fig = try figure("""
+        name: t
+        objective: x^2 + y^2
+        x: [-3, 3]
+        y: [-3, 3]
+        end: {marker: "o", show_label: false}
+        runs:
+          - {optimizer: "SGD(lr=0.1)", start: [2, 2], steps: 5, color: "#ff7f0e"}
+          - {optimizer: "SGD(lr=0.2)", start: [2, 2], steps: 5, color: "#2ca02c"}
+        """)
+        let ends = fig[axes: 0].artists.compactMap { $0 as? Line2D }.filter {
+            if case .final = $0.animationRole { return true } else { return false }
+        }
+        #expect(ends.map(\.style.color) == [0xff7f0e, 0x2ca02c].map { Color(hex: $0) as Color? })
+        #expect(ends.allSatisfy { $0.style.markerEdgeColor == .white && $0.zorder > 2 })
     }
 
     @Test func expressionsGetTheirMinimaFound() throws {

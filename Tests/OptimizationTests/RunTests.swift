@@ -33,7 +33,7 @@ import Testing
     let k = try #require(run.divergedAt)
     #expect(run.points.count == k)
     #expect(run.points.allSatisfy { $0.allSatisfy(\.isFinite) })
-    #expect(run.losses.allSatisfy { $0.isFinite && abs($0) <= 1e150 })
+    #expect(run.losses.allSatisfy { $0.isFinite })
 
     // NaN: log of a negative number after a step across 0.
     let nan = Run(objective: try Objective.resolve("log(x)"), optimizer: try OptimizerSpec.parse("SGD(lr=10)"),
@@ -52,16 +52,31 @@ import Testing
     #expect(run.gradientNorms.isEmpty)
     #expect(run.completedSteps == 0)
     let huge = Run(objective: try Objective.resolve("x"), optimizer: try OptimizerSpec.parse("SGD"),
-                   start: [1e200], steps: 10)
+                   start: [1e200], steps: 10, limit: .drawable)
     #expect(huge.divergedAt == 0)
+    // PyTorch computes with 1e200 as with any finite number.
+    let computed = Run(objective: try Objective.resolve("x"), optimizer: try OptimizerSpec.parse("SGD"),
+                       start: [1e200], steps: 10)
+    #expect(computed.divergedAt == nil)
+    #expect(computed.points.count == 11)
 }
 
-@Test func largeButFiniteValuesCountAsDivergence() throws {
-    // f = −x, g = −1: x goes 0 → 6e149 → 1.2e150, finite but beyond the threshold.
-    let run = Run(objective: try Objective.resolve("-x"), optimizer: try OptimizerSpec.parse("SGD(lr=6e149)"),
-                  start: [0], steps: 5)
-    #expect(run.points == [[0], [6e149]])
-    #expect(run.divergedAt == 2)
+@Test func largeButFiniteValuesCountAsDivergenceOnlyInFigures() throws {
+    // f = −x, g = −1: x goes 0 → 6e149 → 1.2e150, finite but beyond a figure's threshold.
+    let objective = try Objective.resolve("-x"), spec = try OptimizerSpec.parse("SGD(lr=6e149)")
+    let drawn = Run(objective: objective, optimizer: spec, start: [0], steps: 5, limit: .drawable)
+    #expect(drawn.points == [[0], [6e149]])
+    #expect(drawn.divergedAt == 2)
+    #expect(drawn.limit == .drawable)
+    // torch.optim goes on: 6e149 · k for every k.
+    let computed = Run(objective: objective, optimizer: spec, start: [0], steps: 5)
+    #expect(computed.divergedAt == nil)
+    #expect(computed.points.count == 6)
+    var x = 0.0
+    for point in computed.points {
+        #expect(point == [x])
+        x += 6e149
+    }
 }
 
 @Test func everyOptimizerSurvivesHostileObjectives() throws {
@@ -70,10 +85,14 @@ import Testing
     for entry in OptimizerSpec.catalog {
         let spec = try OptimizerSpec.parse(entry.name)
         for text in objectives {
-            let run = Run(objective: try Objective.resolve(text), optimizer: spec, start: [0.5, -0.25], steps: 40)
-            #expect(run.points.allSatisfy { $0.allSatisfy { $0.isFinite && abs($0) <= 1e150 } })
-            #expect(run.losses.allSatisfy { $0.isFinite })
-            #expect(run.points.count == (run.divergedAt ?? 41))
+            for limit in [Run.Limit.finite, .drawable] {
+                let run = Run(objective: try Objective.resolve(text), optimizer: spec, start: [0.5, -0.25], steps: 40,
+                              limit: limit)
+                let bound = limit == .finite ? Double.infinity : 1e150
+                #expect(run.points.allSatisfy { $0.allSatisfy { $0.isFinite && abs($0) <= bound } })
+                #expect(run.losses.allSatisfy { $0.isFinite && abs($0) <= bound })
+                #expect(run.points.count == (run.divergedAt ?? 41))
+            }
         }
     }
 }

@@ -35,18 +35,23 @@ func seed002PrintedSGDSteps(_ spec: String) throws {
 }
 
 /// Seed 001: gradient descent with lr = 1 on y = 4x² from x = 2 goes 2 → −14 → 98 with losses
-/// 16 → 784 → 38416, gradients 16 → −112 → 784, and keeps growing ×(−7) until the loss passes
-/// 1e150; lr = 0.125 reaches the minimum in one step.
+/// 16 → 784 → 38416, gradients 16 → −112 → 784, and keeps growing ×(−7) until the loss
+/// overflows (a figure stops where it passes 1e150); lr = 0.125 reaches the minimum in one step.
 @Test func seed001LearningRateDemo() throws {
     let run = Run(objective: try Objective.resolve("4*x^2"), optimizer: try OptimizerSpec.parse("SGD(lr=1)"),
                   start: [2], steps: 200)
     #expect(Array(run.points.prefix(3)) == [[2], [-14], [98]])
     #expect(Array(run.losses.prefix(3)) == [16, 784, 38416])
     #expect(Array(run.gradientNorms.prefix(3)) == [16, 112, 784])
-    // loss_k = 16·49^k ≤ 1e150 ⇔ k ≤ 88 (log₁₀: 1.204 + 1.690k ≤ 150).
-    #expect(run.divergedAt == 89)
-    #expect(run.points.count == 89)
-    #expect(run.points.last == [2 * pow7(88)])
+    // loss_k = 16·49^k is finite ⇔ k ≤ 181 (log₁₀: 1.204 + 1.690k ≤ 308.25): PyTorch's run.
+    #expect(run.divergedAt == 182)
+    #expect(run.points.count == 182)
+    #expect(run.points.last == [2 * pow7(181)])
+    // A figure's run stops where the loss passes 1e150: 16·49^k ≤ 1e150 ⇔ k ≤ 88.
+    let drawn = Run(objective: try Objective.resolve("4*x^2"), optimizer: try OptimizerSpec.parse("SGD(lr=1)"),
+                    start: [2], steps: 200, limit: .drawable)
+    #expect(drawn.divergedAt == 89)
+    #expect(drawn.points == Array(run.points.prefix(89)))
 
     let exact = try trajectory("SGD(lr=0.125)", on: "4*x^2", from: [2], steps: 2)
     #expect(exact == [[2], [0], [0]])

@@ -68,6 +68,27 @@ struct FigureAnimationTests {
         #expect(f[3] == f[1])
     }
 
+    /// The first frame shows the start marker: no head marker sits on it (the
+    /// path's own first point is drawn as in the still, over the larger marker).
+    @Test func theStartMarkerShowsInTheFirstFrame() {
+        var fig = figure()
+        let red = Color(hex: 0xff0000)
+        var start = Line2D(points: [Point(-5, -2)], style: LineStyle(format: "ro")!)
+        start.style.markerSize = 10
+        start.clipped = false
+        fig[axes: 0].artists.insert(start, at: 1)
+        let first = FigureAnimation(figure: fig, font: Self.font).frames([0])[0]
+        var redPixels = 0
+        for y in 0..<first.height {
+            for x in 0..<first.width where first[x, y].rgba8.0 == 255 && first[x, y].rgba8.1 == 0 && first[x, y].rgba8.2 == 0 {
+                redPixels += 1
+            }
+        }
+        #expect(redPixels > 10)
+        // Later frames have a head marker: more orange than the path alone draws.
+        #expect(orangePixels(FigureAnimation(figure: fig, font: Self.font).frames([1])[0]) > orangePixels(first))
+    }
+
     @Test func lastFrameIsTheStill() {
         let fig = figure()
         let anim = FigureAnimation(figure: fig, font: Self.font)

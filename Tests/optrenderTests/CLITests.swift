@@ -192,6 +192,19 @@ struct CLITests {
         #expect(oneD.code == 0 && oneD.out.contains("[[-5.0], [-1.0]]"))
     }
 
+    /// PyTorch's semantics: the trace goes on through values beyond 1e150 (where a figure's
+    /// path stops) and reports the first non-finite step. SGD(lr=0.1) on Rosenbrock from
+    /// (−1.2, 1): the loss is 1.9e226 at step 4 and overflows at step 5.
+    @Test func traceGoesOnPastHugeValuesUntilANonFiniteOne() throws {
+        let r = try Self.run(["trace", "--objective", "rosenbrock", "--start", "-1.2,1", "--steps", "20",
+                              "--optimizer", "SGD(lr=0.1)", "--format", "csv"])
+        #expect(r.code == 0, "\(r.err)")
+        let rows = r.out.split(separator: "\n")
+        #expect(rows.count == 6)                             // header and steps 0…4
+        #expect(rows.last?.hasPrefix("4,-1.1750840674268094e+56,") == true)
+        #expect(r.err == "diverged at step 5\n")
+    }
+
     @Test func traceErrorsAreUsageErrorsOnOneLine() throws {
         let bad = try Self.run(["trace", "--objective", "0.1*x^2 + 2*(y^2", "--start", "1,1", "--optimizer", "SGD(lr=1)"])
         #expect(bad.code == 2 && bad.err.split(separator: "\n").count == 1 && bad.err.contains("column"))

@@ -40,9 +40,10 @@ public struct Line2D: Artist {
 
     /// Frame `step` of an animation: a growing line shows points 0…step and,
     /// while it is still growing, a head marker (its marker, 1.6× larger, edged in
-    /// white) at point `step`; from its last point on it is drawn exactly as in
-    /// the still (its end marker takes over). A final one appears once `step`
-    /// reaches its step.
+    /// white as transparent as the line) at point `step` — from step 1 on: at step 0 the head is the start,
+    /// which its start marker already shows (a head there would hide it in the
+    /// first frame). From its last point on it is drawn exactly as in the still
+    /// (its end marker takes over). A final one appears once `step` reaches its step.
     public func draw(in context: inout DrawContext, atStep step: Int) {
         switch animationRole {
         case .static: draw(in: &context)
@@ -55,12 +56,12 @@ public struct Line2D: Artist {
             partial.points = Array(points[...k])
             partial.markEvery = markEvery?.filter { $0 <= k }
             partial.draw(in: &context)
-            guard context.dataToPixel.apply(points[k]).isFinite, let color = style.color else { return }
+            guard k > 0, context.dataToPixel.apply(points[k]).isFinite, let color = style.color else { return }
             let saved = context.canvas.clip
             if clipped { context.canvas.clip = context.plotArea }
             let size = context.px((style.markerSize ?? context.theme.markerSize) * 1.6)
             context.canvas.drawMarker(style.marker ?? .circle, at: context.dataToPixel.apply(points[k]), size: size,
-                                      face: color, edge: .white, edgeWidth: context.px(1))
+                                      face: color, edge: Color.white.withAlpha(color.a), edgeWidth: context.px(1))
             context.canvas.clip = saved
         }
     }
