@@ -4,7 +4,7 @@ import Encode
 /// The registry: names, extensions, kinds, and the errors for unknown ones.
 @Suite struct OutputFormatTests {
     @Test func pngIsAStillAndGIFAnAnimation() throws {
-        #expect(OutputFormat.all.map(\.name) == ["png", "gif"])
+        #expect(OutputFormat.all.map(\.name) == ["png", "gif", "html"])
         let png = try OutputFormat.named("png")
         guard case .still(let still) = png else { Issue.record("png is not a still format"); return }
         #expect(still == PNGStillEncoder.self && png.fileExtension == "png" && !png.isAnimation)
