@@ -22,7 +22,7 @@ extension InteractivePage {
         data += cells.map { entry -> String in
             let (cell, info) = entry
             let patches = cell.patches.map { frame in
-                "[" + frame.map { "\($0.rect.x),\($0.rect.y),\($0.rect.width),\($0.rect.height),\($0.sheetY)" }.joined(separator: ",") + "]"
+                "[" + frame.map { "\($0.rect.x),\($0.rect.y),\($0.rect.width),\($0.rect.height),\($0.sheetX),\($0.sheetY)" }.joined(separator: ",") + "]"
             }
             let runs = info.runs.map { r in
                 "{\"label\":\(Self.js(r.label)),\"loss\":[" + r.losses.map(Self.js).joined(separator: ",") + "],\"final\":\(Self.js(r.final))}"
@@ -187,7 +187,7 @@ const D = %DATA%;
     else { ctx.drawImage(base, 0, 0); }
     for (let k = from; k <= frame; k++) {
       const p = c.p[k];
-      for (let i = 0; i < p.length; i += 5) ctx.drawImage(im, 0, p[i + 4], p[i + 2], p[i + 3], p[i], p[i + 1], p[i + 2], p[i + 3]);
+      for (let i = 0; i < p.length; i += 6) ctx.drawImage(im, p[i + 4], p[i + 5], p[i + 2], p[i + 3], p[i], p[i + 1], p[i + 2], p[i + 3]);
     }
     shownCell = cell; shownFrame = frame;
     describe(cell, frame);

@@ -9,9 +9,10 @@ import Raster
 /// path growing step by step). It stores:
 ///
 /// - one *base* image, the first frame of the first cell, as a PNG;
-/// - per cell, one PNG *sheet*: frame k's changed rectangle relative to frame
-///   k − 1 (frame 0's relative to the base), as `FrameDiff` finds it for GIF,
-///   stacked top to bottom, and the rectangles' positions.
+/// - per cell, one PNG *sheet*: frame k's changed pixels relative to frame
+///   k − 1 (frame 0's relative to the base) — `FrameDiff`'s changed rectangle,
+///   as for GIF, cut into smaller ones by `PagePatches` — packed in rows, and
+///   each rectangle's place in the figure and in the sheet.
 ///
 /// The page's script draws the base into a `<canvas>` at 1:1 device pixels and
 /// copies rectangles 0…k of the cell's sheet over it (`drawImage` of opaque
@@ -75,7 +76,7 @@ public struct InteractivePage: Sendable {
     /// frame equals the one before).
     public struct Cell: Sendable {
         let sheet: [UInt8]
-        let patches: [[(rect: PixelRect, sheetY: Int)]]
+        let patches: [[(rect: PixelRect, sheetX: Int, sheetY: Int)]]
         let frameCount: Int
     }
 
@@ -129,6 +130,9 @@ public struct InteractivePage: Sendable {
         private(set) var base: Image?
         private var previous: Image?
         private var patches: [[(rect: PixelRect, rgb: [UInt32])]] = []
+        /// The sheet's width when no patch is wider: 256 pixels, wide enough
+        /// for a few patches a row, narrow enough that rows stay filled.
+        static let sheetWidth = 256
 
         init(width: Int, height: Int, base: Image?) {
             self.width = width
@@ -160,32 +164,43 @@ public struct InteractivePage: Sendable {
             previous = current
         }
 
-        /// The cell: its patches packed into one PNG sheet (rectangles stacked
-        /// top to bottom, as wide as the widest), and the page's base.
+        /// The cell: its patches packed into one PNG sheet (in rows at least
+        /// `sheetWidth` wide), and the page's base.
         ///
         /// - Throws: `EncodeError` when no frame was added.
         public func finish() throws -> (cell: Cell, base: Image?) {
             guard !patches.isEmpty else { throw EncodeError("a page cell needs at least one frame") }
+            // Next-fit shelves: patches left to right in rows of the sheet's
+            // width (at least the widest patch), a new row when one does not fit.
             let all = patches.joined()
-            let sheetWidth = max(1, all.map(\.rect.width).max() ?? 1)
-            let sheetHeight = max(1, all.reduce(0) { $0 + $1.rect.height })
+            let sheetWidth = max(Self.sheetWidth, all.map(\.rect.width).max() ?? 1)
+            var origins: [(x: Int, y: Int)] = []
+            var x = 0, y = 0, shelf = 0
+            for patch in all {
+                if x + patch.rect.width > sheetWidth { x = 0; y += shelf; shelf = 0 }
+                origins.append((x, y))
+                x += patch.rect.width
+                shelf = max(shelf, patch.rect.height)
+            }
+            let sheetHeight = max(1, y + shelf)
             var pixels = [UInt8](repeating: 255, count: sheetWidth * sheetHeight * 4)
-            var placed: [[(rect: PixelRect, sheetY: Int)]] = []
-            var y = 0
+            var placed: [[(rect: PixelRect, sheetX: Int, sheetY: Int)]] = []
+            var k = 0
             for frame in patches {
-                var here: [(rect: PixelRect, sheetY: Int)] = []
+                var here: [(rect: PixelRect, sheetX: Int, sheetY: Int)] = []
                 for patch in frame {
+                    let origin = origins[k]
+                    k += 1
                     for row in 0..<patch.rect.height {
                         for col in 0..<patch.rect.width {
                             let rgb = patch.rgb[row * patch.rect.width + col]
-                            let i = ((y + row) * sheetWidth + col) * 4
+                            let i = ((origin.y + row) * sheetWidth + origin.x + col) * 4
                             pixels[i] = UInt8(rgb & 0xFF)
                             pixels[i + 1] = UInt8(rgb >> 8 & 0xFF)
                             pixels[i + 2] = UInt8(rgb >> 16 & 0xFF)
                         }
                     }
-                    here.append((patch.rect, y))
-                    y += patch.rect.height
+                    here.append((patch.rect, origin.x, origin.y))
                 }
                 placed.append(here)
             }
