@@ -21,6 +21,11 @@ extension SpecRenderer {
     /// unless an explicit animation format other than HTML is asked for, the
     /// page (`--format gif` and `--gif` animate the opening figure instead).
     func producePageFigure(_ spec: FigureSpec, report: inout FigureReport) throws -> [RenderedFile] {
+        if spec.animation != nil {
+            let at = spec.positions.position(of: "animation").map { "\($0): " } ?? ""
+            throw CLIFailure("\(at)animation: a figure with page: writes its page in place of an animation; "
+                             + "remove animation: (page: takes fps and steps_per_frame)")
+        }
         let selection = try options.outputSelection()
         let cells = try pageCells(spec)
         let opening = cells.specs[cells.opening]
@@ -116,15 +121,16 @@ extension SpecRenderer {
         }
     }
 
-    /// How the page plays: the figure's own animation for a figure without a
-    /// sweep (a sweep's `animation:` times its values, not its steps), then
-    /// `page:`'s `fps` and `steps_per_frame`, then the command line's.
+    /// How the page plays: the figure's own animation for a figure with
+    /// neither sweep nor `page:` (`--format html`; a sweep's `animation:` times
+    /// its values, not its steps), else the default, then `page:`'s `fps` and
+    /// `steps_per_frame`, then the command line's.
     func pageAnimation(_ spec: FigureSpec) throws -> Animation {
         var settings = Animation()
-        if spec.sweep == nil, let figure = try? FigureBuilder(spec: spec).build(), let own = figure.animation { settings = own }
+        if spec.sweep == nil, spec.page == nil, let figure = try? FigureBuilder(spec: spec).build(), let own = figure.animation { settings = own }
         func fail(_ field: String, _ problem: String) -> CLIFailure {
             let at = spec.positions.position(of: field).map { "\($0): " } ?? ""
-            return CLIFailure("\(at)\(spec.name): \(field): \(problem)")
+            return CLIFailure("\(at)\(field): \(problem)")
         }
         if let fps = spec.page?.fps {
             guard fps > 0, fps <= 50 else { throw fail("page.fps", "expected a value in (0, 50] frames per second") }

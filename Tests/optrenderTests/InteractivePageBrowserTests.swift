@@ -99,4 +99,27 @@ struct InteractivePageBrowserTests {
         let status = try browser.script("return document.getElementById('status').textContent") as? String
         #expect(status?.contains("final loss") == true)
     }
+
+    /// Without a browser: `plot` writes a page for a `.html` output, and
+    /// `page:` settings that cannot work are one line with the place and fix.
+    @Test func plotWritesAPageAndBadPageSettingsAreOneLine() throws {
+        let dir = try CLITests.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("p.html")
+        let r = try CLITests.run(["plot", "--objective", "x^2 + y^2", "--optimizer", "SGD(lr=0.1)", "--start", "2,3", "--steps", "5",
+                                  "--sweep", "lr=0.1,0.2", "--out", out.path])
+        #expect(r.code == 0, "\(r.err)")
+        let html = try String(contentsOf: out, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("\"labels\":[\"0.1\",\"0.2\"]"))
+        let bad = dir.appendingPathComponent("bad.yaml")
+        try Self.spec(name: "bad", lr: "[0.1]", gamma: "[0.1]").replacingOccurrences(of: "page: {fps: 50}", with: "page: {fps: 0}")
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let e = try CLITests.run(["render", bad.path, "--out", dir.path])
+        #expect(e.code == 1 && e.err.contains("bad.yaml:8:") && e.err.contains("page.fps: expected a value in (0, 50]"))
+        try (try String(contentsOf: bad, encoding: .utf8)).replacingOccurrences(of: "page: {fps: 0}", with: "page: {}\nanimation: {fps: 2}")
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let both = try CLITests.run(["render", bad.path, "--out", dir.path])
+        #expect(both.code == 1 && both.err.contains("remove animation:"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad.html").path))
+    }
 }
