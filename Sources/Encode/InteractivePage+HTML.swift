@@ -134,7 +134,7 @@ button{font:inherit;min-width:5.5em;min-height:2.6em;padding:0 .8em}
 <p class="caption">%CAPTION%</p>
 <canvas id="figure" width="%WIDTH%" height="%HEIGHT%" role="img" aria-label="the figure for the values chosen below"></canvas>
 <div class="controls" id="controls">
-<button id="play" type="button" aria-label="play the path step by step">▶ Play</button>
+<button id="play" type="button">▶ Play</button>
 <input id="step" type="range" min="0" max="0" step="1" value="0" aria-label="optimizer step">
 <output id="stepText" for="step"></output>
 </div>
