@@ -122,4 +122,27 @@ struct InteractivePageBrowserTests {
         #expect(both.code == 1 && both.err.contains("remove animation:"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad.html").path))
     }
+
+    /// The page and its still are the same bytes on every run and for any `--jobs`.
+    @Test func pagesAreTheSameBytesForEveryRunAndJobCount() throws {
+        let dir = try CLITests.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spec = dir.appendingPathComponent("page.yaml")
+        try (Self.spec(name: "page", lr: "[0.1, 0.3]", gamma: "[0.5]") + "---\n" + Self.spec(name: "other", lr: "[0.2]", gamma: "[0.1, 0.9]"))
+            .write(to: spec, atomically: true, encoding: .utf8)
+        var outputs: [[String: Data]] = []
+        for jobs in ["1", "3", "1"] {
+            let out = dir.appendingPathComponent("out\(outputs.count)")
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+            let r = try CLITests.run(["render", spec.path, "--out", out.path, "--jobs", jobs])
+            #expect(r.code == 0, "\(r.err)")
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+                files[name] = try Data(contentsOf: out.appendingPathComponent(name))
+            }
+            outputs.append(files)
+        }
+        #expect(Set(outputs[0].keys) == ["page.html", "page.png", "other.html", "other.png"])
+        #expect(outputs[0] == outputs[1] && outputs[0] == outputs[2])
+    }
 }
