@@ -111,12 +111,15 @@ public struct InteractivePage: Sendable {
 
     /// Appends a finished cell (`CellBuilder.finish`) and what it says.
     ///
-    /// - Throws: `EncodeError` past `maximumCells`, or when `info.steps` does
-    ///   not have one entry per frame.
+    /// - Throws: `EncodeError` past `maximumCells`, or when `info.steps` or a
+    ///   run's losses do not have one entry per frame.
     public mutating func add(_ finished: (cell: Cell, base: Image?), info: CellInfo) throws {
         guard cells.count < Self.maximumCells else { throw EncodeError("a page holds at most \(Self.maximumCells) cells") }
         guard info.steps.count == finished.cell.frameCount else {
             throw EncodeError("cell \(cells.count + 1) has \(finished.cell.frameCount) frames but \(info.steps.count) steps")
+        }
+        if let run = info.runs.first(where: { $0.losses.count != finished.cell.frameCount }) {
+            throw EncodeError("cell \(cells.count + 1): run \(run.label) has \(run.losses.count) losses for \(finished.cell.frameCount) frames")
         }
         if base == nil { base = finished.base }
         cells.append((finished.cell, info))
