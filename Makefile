@@ -8,6 +8,8 @@
 # Set-up installs only what is absent: nothing runs apt when every package is there.
 
 SYSTEM_PACKAGES := libpng-dev libgif-dev libfreetype-dev libfontconfig1-dev fonts-dejavu-core pkg-config
+# The interactive page's browser test (make test): headless Chromium through chromedriver.
+SYSTEM_PACKAGES += chromium chromium-driver
 SWIFT ?= swift
 CONFIG ?= release
 BIN = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)/optrender

@@ -17,6 +17,7 @@ public enum OutputFormat: Sendable {
     public static let all: [OutputFormat] = [
         .still(PNGStillEncoder.self),
         .animation(GIFAnimationEncoder.self),
+        .animation(InteractivePageEncoder.self),
     ]
 
     /// The name users type (`png`, `gif`).

@@ -35,6 +35,8 @@ public struct FigureSpec: Codable, Sendable, Equatable {
     public var animation: AnimationSpec?
     /// Small multiples over hyperparameters, steps or start (see `SweepSpec`).
     public var sweep: SweepSpec?
+    /// With a sweep: also write `<name>.html`, its interactive page (see `PageSpec`).
+    public var page: PageSpec?
     public var panels: [PanelSpec]
     /// Where each field was written (for errors found while building); empty
     /// for a spec made in code. Never encoded, never compared.
@@ -46,7 +48,7 @@ public struct FigureSpec: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, caption, seed, size, dpi, theme, layout, suptitle, animation, sweep, panels
+        case name, caption, seed, size, dpi, theme, layout, suptitle, animation, sweep, page, panels
     }
 
     /// The keys of the figure itself (a one-panel figure may add its panel's keys).
@@ -72,6 +74,7 @@ public struct FigureSpec: Codable, Sendable, Equatable {
         suptitle = try c.decodeIfPresent(String.self, forKey: .suptitle)
         animation = try c.decodeIfPresent(AnimationSpec.self, forKey: .animation)
         sweep = try c.decodeIfPresent(SweepSpec.self, forKey: .sweep)
+        page = try c.decodeIfPresent(PageSpec.self, forKey: .page)
         if inline {
             panels = [try PanelSpec(from: node?.withoutKeyCheck() ?? decoder, keysChecked: true)]
         } else {
@@ -92,6 +95,7 @@ public struct FigureSpec: Codable, Sendable, Equatable {
         try c.encodeIfPresent(suptitle, forKey: .suptitle)
         try c.encodeIfPresent(animation, forKey: .animation)
         try c.encodeIfPresent(sweep, forKey: .sweep)
+        try c.encodeIfPresent(page, forKey: .page)
         try c.encode(panels, forKey: .panels)
     }
 }

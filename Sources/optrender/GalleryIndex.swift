@@ -54,6 +54,10 @@ enum GalleryIndex {
         var s = "\n### \(facts.name)\n\n"
         if !facts.caption.isEmpty { s += "\(facts.caption)\n\n" }
         for file in files.sorted(by: { $0.name < $1.name }) {
+            if file.format == "html" {
+                s += "[\(facts.name) (interactive page, \(file.size / 1024) KiB)](\(file.name))\n"
+                continue
+            }
             let kind = file.frames > 1 ? "animation, \(file.frames) frames" : "still"
             s += "![\(facts.name) (\(kind))](\(file.name))\n"
         }
@@ -136,7 +140,7 @@ extension SpecRenderer {
         }
         if options.check {
             let expected = Set(reports.flatMap { $0.records.map(\.name) } + pages.map(\.0))
-            let extensions = Set(["png", "gif", "json", "md"])
+            let extensions = Set(["png", "gif", "json", "md", "html"])
             let present = (try? FileManager.default.contentsOfDirectory(atPath: output.url.path)) ?? []
             for name in present.sorted() where !expected.contains(name) && !name.hasPrefix(".")
                 && extensions.contains((name as NSString).pathExtension.lowercased()) {

@@ -160,6 +160,7 @@ struct SpecRenderer {
 
     /// Builds and renders one spec into its files, in memory.
     func produce(_ spec: FigureSpec, report: inout FigureReport) throws -> [RenderedFile] {
+        if spec.page != nil { return try producePageFigure(spec, report: &report) }
         if SweepExpansion.animatesValues(spec) { return try produceValueSweep(spec, report: &report) }
         let figure = try figureForOutput(spec, report: &report)
         let selection = try options.outputSelection()
@@ -170,7 +171,9 @@ struct SpecRenderer {
         if let still = selection.still {
             files.append(try stillFile(of: figure, named: spec.name, format: still, report: &report))
         }
-        if let format = selection.animation, let settings = animationSettings {
+        if let format = selection.animation, format is InteractivePageEncoder.Type, animationSettings != nil {
+            files.append(try pageFile(spec, report: &report))
+        } else if let format = selection.animation, let settings = animationSettings {
             let (bytes, frames) = try animation(of: figure, settings: settings, format: format, report: &report)
             files.append(RenderedFile(name: "\(spec.name).\(format.fileExtension)", format: format.formatName,
                                       width: figure.pixelWidth, height: figure.pixelHeight, frames: frames, bytes: bytes))

@@ -20,6 +20,7 @@ extension SpecRenderer {
             files.append(try stillFile(of: figure, named: spec.name, format: still, report: &report))
         }
         guard let format = selection.animation else { return files }
+        if format is InteractivePageEncoder.Type { return files + [try pageFile(spec, report: &report)] }
         let frameSpecs: [FigureSpec]
         do { frameSpecs = try SweepExpansion.frames(spec) } catch { throw CLIFailure("\(error)") }
         let fps = options.fps ?? spec.animation?.fps ?? 1

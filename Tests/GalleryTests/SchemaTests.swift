@@ -40,6 +40,7 @@ struct SchemaTests {
             ("quiver", QuiverSpec.CodingKeys.allCases.map(\.rawValue)),
             ("training", TrainingSpec.CodingKeys.allCases.map(\.rawValue)),
             ("animation", AnimationSpec.CodingKeys.allCases.map(\.rawValue)),
+            ("page", PageSpec.CodingKeys.allCases.map(\.rawValue)),
             ("surface", SurfaceSpec.CodingKeys.allCases.map(\.rawValue)),
             ("batch_size", BatchSizeSpec.CodingKeys.allCases.map(\.rawValue)),
             ("batch_size_run", BatchSizeRunSpec.CodingKeys.allCases.map(\.rawValue)),
