@@ -83,12 +83,38 @@ struct GIFFrameWriter {
         written += 1
     }
 
+    /// Patches of at least this many pixels are LZW-coded both with and without
+    /// transparent holes (`smaller`); smaller ones keep the holes.
+    static let measuredArea = 4096
+
+    /// Of two codings of one patch, the one giflib codes in fewer bytes (the
+    /// first on a tie). Unchanged pixels made transparent are long runs when
+    /// little changes (a path growing); when everything moves (a camera orbit)
+    /// they are holes scattered through the picture — wherever a pixel happens
+    /// to keep its index — which break LZW's runs and cost more than the pixels
+    /// they replace. Either coding shows the same picture, so the choice is
+    /// lossless.
+    private static func smaller(_ a: [UInt8], _ b: [UInt8], size: PixelRect, colors: [UInt32],
+                                tableSize: Int) -> [UInt8] {
+        func coded(_ indices: [UInt8]) -> Int {
+            guard let w = try? GIFWriter() else { return .max }
+            var copy = indices
+            let origin = PixelRect(x: 0, y: 0, width: size.width, height: size.height)
+            guard (try? w.screen(width: size.width, height: size.height, colors: colors, tableSize: tableSize)) != nil,
+                  (try? w.image(origin, indices: &copy)) != nil,
+                  let bytes = try? w.finish() else { return .max }
+            return bytes.count
+        }
+        return coded(b) < coded(a) ? b : a
+    }
+
     /// The smallest rectangle where `mapped` (the indices of `rect`) differs from
     /// the canvas, with unchanged pixels set to the transparent index when there
     /// is one; updates the canvas. Nil when nothing differs.
     private mutating func difference(_ mapped: [UInt8], in rect: PixelRect) -> (PixelRect, [UInt8])? {
         let width = self.width
         let transparent = palette.transparentIndex
+        let colors = palette.colors, tableSize = palette.tableSize
         return mapped.withUnsafeBufferPointer { src in
             canvas.withUnsafeMutableBufferPointer { screen in
                 let origin = screen.baseAddress! + rect.y * width + rect.x
@@ -111,7 +137,14 @@ struct GIFFrameWriter {
                 }
                 let placed = PixelRect(x: rect.x + local.x, y: rect.y + local.y,
                                        width: local.width, height: local.height)
-                return (placed, out)
+                guard transparent != nil, local.area >= Self.measuredArea else { return (placed, out) }
+                // The new indices as they are, without transparent holes.
+                var plain = [UInt8](repeating: 0, count: local.area)
+                for row in 0..<local.height {
+                    let s = src.baseAddress! + (local.y + row) * rect.width + local.x
+                    for x in 0..<local.width { plain[row * local.width + x] = s[x] }
+                }
+                return (placed, Self.smaller(out, plain, size: local, colors: colors, tableSize: tableSize))
             }
         }
     }
