@@ -73,14 +73,18 @@ extension Axes3DFrame {
         return best
     }
 
-    /// Pairs of texts whose boxes (grown by half of `textGap` on every side) overlap.
+    /// Pairs of texts that collide: of one axis when their boxes overlap (the
+    /// tick labels of matplotlib's default views may nearly touch), of two
+    /// axes when they come closer than `textGap`.
     func collisions(_ texts: [Text]) -> [(Text, Text)] {
         let g = Axes3DFrame.textGap * scale / 2
-        let boxes = texts.map { $0.box.insetBy(dx: -g, dy: -g) }
+        let grown = texts.map { $0.box.insetBy(dx: -g, dy: -g) }
         var out: [(Text, Text)] = []
         for i in texts.indices {
-            for j in texts.indices where j > i && boxes[i].intersects(boxes[j]) {
-                out.append((texts[i], texts[j]))
+            for j in texts.indices where j > i {
+                let hit = texts[i].axis == texts[j].axis ? texts[i].box.intersects(texts[j].box)
+                                                         : grown[i].intersects(grown[j])
+                if hit { out.append((texts[i], texts[j])) }
             }
         }
         return out

@@ -5,10 +5,11 @@ import Raster
 /// the 2-D markers' `LineStyle` (shape, face and edge colours, size), with an
 /// optional legend entry.
 ///
-/// Drawn by `Scene3D` above the paths (so four paths converging on a minimum do
-/// not bury its marker): projected, moved `Axes3D.pathLift` towards the eye like
-/// the paths, and faded by how much of its centre pixel the surface leaves
-/// visible — a marker behind a hill is hidden. A point with a non-finite
+/// Drawn by `Scene3D` in the static layer, over the surface and under the
+/// paths (so a path's head resting on a saddle point shows): projected, moved
+/// `Axes3D.pathLift` towards the eye like the paths, and faded by how much of
+/// its centre pixel the surface leaves visible — a marker behind a hill is
+/// hidden. A point with a non-finite
 /// coordinate, outside the axes' limits, or a style without a marker draws
 /// nothing.
 public struct Marker3D: Sendable {
@@ -45,16 +46,6 @@ public struct Marker3D: Sendable {
         guard style.marker != nil, point.isFinite, camera.limits.contains(point, tolerance: 1e-9) else { return nil }
         let p = Scene3D.screen([point], camera: camera, lift: lift)[0]
         return p.isFinite ? p : nil
-    }
-
-    /// The whole pixels it can touch (its size, edge and anti-aliasing).
-    func reach(camera: Camera3D, lift: Double, theme: Theme, pointScale: Double) -> Rect? {
-        guard let p = screen(camera: camera, lift: lift) else { return nil }
-        let edge = (style.markerEdgeWidth ?? theme.markerEdgeWidth) * pointScale
-        // A star's outer radius is half its size; every shape fits in the size.
-        let half = sizePx(theme: theme, pointScale: pointScale) / 2 + edge + 2
-        return Rect(x: (p.x - half).rounded(.down), y: (p.y - half).rounded(.down),
-                    width: (2 * half).rounded(.up) + 1, height: (2 * half).rounded(.up) + 1)
     }
 
     /// Draws it, faded by the visibility of its centre against `depth`.
