@@ -65,7 +65,7 @@ struct ThreeDPathCasingTests {
         ax.markers = [Marker3D(point: hidden, style: style, label: "behind"),
                       Marker3D(point: shown, style: style, label: "in front")]
         let s = try TestScene(axes: ax, width: 400, height: 400)
-        let image = s.image
+        let image = s.frame(upTo: 0)
         let ph = s.camera.pixel(hidden), ps = s.camera.pixel(shown)
         #expect(image[Int(ps.x), Int(ps.y)] == Color(r: 1, g: 0, b: 0), "\(image[Int(ps.x), Int(ps.y)])")
         #expect(image[Int(ph.x), Int(ph.y)] == Color(r: 0, g: 0, b: 1), "\(image[Int(ph.x), Int(ph.y)])")

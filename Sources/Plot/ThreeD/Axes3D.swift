@@ -34,7 +34,7 @@ public struct Axes3D: Panel {
     public var surfaces: [Surface3D] = []
     public var contours: [ProjectedContour] = []
     public var paths: [Path3D] = []
-    /// Markers at data points (minima, saddle points), over the surface, under the paths.
+    /// Markers at data points (minima, saddle points), drawn over the paths.
     public var markers: [Marker3D] = []
     /// The legend of the labelled paths and markers (the same `Legend` as a 2-D
     /// axes'), placed by `Legend3DPlacement`: clear of every tick and axis label;

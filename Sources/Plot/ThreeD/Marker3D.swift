@@ -5,8 +5,9 @@ import Raster
 /// the 2-D markers' `LineStyle` (shape, face and edge colours, size), with an
 /// optional legend entry.
 ///
-/// Drawn by `Scene3D` in the static layer, over the surface and under the
-/// paths (so a path's head resting on a saddle point shows): projected, moved
+/// Drawn by `Scene3D` over the paths and their head markers, as annotations
+/// (four paths ending on a minimum do not bury its star; a head resting on a
+/// saddle point shows around the diamond): projected, moved
 /// `Axes3D.pathLift` towards the eye like the paths, and faded by how much of
 /// its centre pixel the surface leaves visible — a marker behind a hill is
 /// hidden. A point with a non-finite
@@ -46,6 +47,16 @@ public struct Marker3D: Sendable {
         guard style.marker != nil, point.isFinite, camera.limits.contains(point, tolerance: 1e-9) else { return nil }
         let p = Scene3D.screen([point], camera: camera, lift: lift)[0]
         return p.isFinite ? p : nil
+    }
+
+    /// The whole pixels it can touch (its size, edge and anti-aliasing).
+    func reach(camera: Camera3D, lift: Double, theme: Theme, pointScale: Double) -> Rect? {
+        guard let p = screen(camera: camera, lift: lift) else { return nil }
+        let edge = (style.markerEdgeWidth ?? theme.markerEdgeWidth) * pointScale
+        // Every shape fits in a square of its size (a star's outer radius is half of it).
+        let half = sizePx(theme: theme, pointScale: pointScale) / 2 + edge + 2
+        return Rect(x: (p.x - half).rounded(.down), y: (p.y - half).rounded(.down),
+                    width: (2 * half).rounded(.up) + 1, height: (2 * half).rounded(.up) + 1)
     }
 
     /// Draws it, faded by the visibility of its centre against `depth`.

@@ -12,7 +12,7 @@ import Raster
 /// would build from the same segments, since the maximum does not depend on
 /// order — and paints it once in the path's colour, then the markers. A cased
 /// path (`Path3D.casing`) keeps a second, wider stamp per segment, merged and
-/// painted the same way in the casing's colour first.
+/// painted the same way in the casing's colour, before any path's line.
 struct PathRaster3D: Sendable {
     let path: Path3D
     /// Stamp of segment s at index s − 1; nil when the segment is cut away.
@@ -91,29 +91,45 @@ struct PathRaster3D: Sendable {
         return r
     }
 
-    /// Draws segments 1…k, vertex markers 0…k and the head marker at point k.
+    /// The casing of segments 1…k (nothing without a casing). `Scene3D` draws
+    /// every path's casing before any path's line, as a map draws its road
+    /// casings, so a casing never covers a neighbouring path.
+    func drawCasing(upTo k: Int, on canvas: inout any Canvas) {
+        let last = min(k, path.points.count - 1)
+        guard let casing = path.casing, last >= 1, let (x0, y0, x1, y1) = prefixBounds[last - 1] else { return }
+        var layer = DepthTestedLines(x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
+        for s in 1...last { if let stamp = casingStamps[s - 1] { layer.merge(stamp) } }
+        layer.paint(casing.color, on: &canvas)
+    }
+
+    /// Draws segments 1…k (without the casing: `drawCasing`), vertex markers
+    /// 0…k and the head marker at point k.
     func draw(upTo k: Int, on canvas: inout any Canvas, depth: DepthBuffer?) {
+        drawLine(upTo: k, on: &canvas, depth: depth)
+        drawHead(at: k, on: &canvas, depth: depth)
+    }
+
+    /// Segments 1…k (without the casing) and vertex markers 0…k.
+    func drawLine(upTo k: Int, on canvas: inout any Canvas, depth: DepthBuffer?) {
         let last = min(k, path.points.count - 1)
         guard last >= 0 else { return }
         if last >= 1, let (x0, y0, x1, y1) = prefixBounds[last - 1] {
-            if let casing = path.casing {
-                var layer = DepthTestedLines(x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
-                for s in 1...last { if let stamp = casingStamps[s - 1] { layer.merge(stamp) } }
-                layer.paint(casing.color, on: &canvas)
-            }
             var layer = DepthTestedLines(x0: x0, y0: y0, width: x1 - x0, height: y1 - y0)
             for s in 1...last { if let stamp = stamps[s - 1] { layer.merge(stamp) } }
             layer.paint(path.color, on: &canvas)
         }
-        guard path.marker != nil || path.headMarker != nil else { return }
         if let marker = path.marker {
             for v in vertices[0...last] {
                 if let v { drawMarker(marker, at: v, size: markerSize, on: &canvas, depth: depth) }
             }
         }
-        if let head = path.headMarker, let v = vertices[last] {
-            drawMarker(head, at: v, size: markerSize * 1.2, on: &canvas, depth: depth)
-        }
+    }
+
+    /// The head marker at point k (the current step), if the path has one.
+    func drawHead(at k: Int, on canvas: inout any Canvas, depth: DepthBuffer?) {
+        let last = min(k, path.points.count - 1)
+        guard last >= 0, let head = path.headMarker, let v = vertices[last] else { return }
+        drawMarker(head, at: v, size: markerSize * 1.2, on: &canvas, depth: depth)
     }
 
     /// A marker at a projected point, faded by the visibility of its centre,

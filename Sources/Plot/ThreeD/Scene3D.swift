@@ -9,10 +9,10 @@ import Raster
 /// to any step costs only merging stamps. `drawStatic` draws panes, grid, axis
 /// lines, ticks and labels, then the surface (so it covers the inner ends of
 /// ticks as matplotlib's does), its wire edges, the projected contours and the
-/// markers at data points (`Axes3D.markers`) and the title; `drawMoving` draws
-/// the paths up to a step, depth-tested, with their head markers (above the
-/// data-point markers, so a path's head resting on a saddle point shows), then
-/// the legend on top. Unlike matplotlib, everything in the
+/// the title; `drawMoving` draws the paths up to a step, depth-tested: every
+/// casing, every line, every head marker, then the markers at data points
+/// (`Axes3D.markers`, annotations over the data: four paths ending on a
+/// minimum do not bury its star), then the legend on top. Unlike matplotlib, everything in the
 /// box is depth-tested: a path behind a hill is hidden.
 public struct Scene3D: PanelDrawing {
     public let axes: Axes3D
@@ -28,7 +28,8 @@ public struct Scene3D: PanelDrawing {
     /// replayed into the static layer outside `movingArea` and on every frame
     /// inside it.
     let legend: PaintRecording?
-    /// Whole pixels the paths and their markers can touch at any step (nil: none).
+    /// Whole pixels the paths, their markers and the data-point markers can
+    /// touch at any step (nil: none).
     let movingArea: Rect?
     /// The frame's ticks, lines and texts (nil without axes).
     let frameLayout: Axes3DFrame.Layout?
@@ -58,7 +59,10 @@ public struct Scene3D: PanelDrawing {
             PathRaster3D(path: $0, camera: cam, depth: depth, lift: axes.pathLift, box: box, imageWidth: width,
                          imageHeight: height, pointScale: scale, theme: theme)
         }
-        movingArea = paths.compactMap(\.reach).reduce(nil as Rect?) { $0?.union($1) ?? $1 }
+        let markerReach = axes.markers.compactMap {
+            $0.reach(camera: cam, lift: axes.pathLift, theme: theme, pointScale: scale)
+        }
+        movingArea = (paths.compactMap(\.reach) + markerReach).reduce(nil as Rect?) { $0?.union($1) ?? $1 }
         let frame = Axes3DFrame(camera: camera, theme: theme, font: environment.font, scale: scale,
                                 labels: [axes.xlabel, axes.ylabel, axes.zlabel],
                                 labelSize: axes.labelSize ?? theme.labelSize)
@@ -136,9 +140,6 @@ public struct Scene3D: PanelDrawing {
         for c in axes.contours {
             c.draw(on: &canvas, camera: camera, depth: depth, lift: axes.pathLift, pointScale: pointScale, theme: theme)
         }
-        for m in axes.markers {
-            m.draw(on: &canvas, camera: camera, depth: depth, lift: axes.pathLift, theme: theme, pointScale: pointScale)
-        }
         if let title = axes.title {
             canvas.drawText(title, font: environment.font,
                             at: Point(camera.viewport.midX, camera.viewport.minY - theme.titlePad * pointScale),
@@ -152,10 +153,17 @@ public struct Scene3D: PanelDrawing {
         }
     }
 
-    /// The paths up to point `step` (0: the start points only), with head
+    /// The paths up to point `step` (0: the start points only): every casing,
+    /// every line with its vertex markers, every head marker, the data-point
     /// markers, then the legend.
     public func drawMoving(atStep step: Int, on canvas: inout any Canvas) {
-        for path in paths { path.draw(upTo: max(0, step), on: &canvas, depth: depth) }
+        let k = max(0, step)
+        for path in paths { path.drawCasing(upTo: k, on: &canvas) }
+        for path in paths { path.drawLine(upTo: k, on: &canvas, depth: depth) }
+        for path in paths { path.drawHead(at: k, on: &canvas, depth: depth) }
+        for m in axes.markers {
+            m.draw(on: &canvas, camera: camera, depth: depth, lift: axes.pathLift, theme: theme, pointScale: pointScale)
+        }
         if let legend, let movingArea { canvas.replay(legend, within: movingArea) }
     }
 
