@@ -65,7 +65,7 @@ def adam(x, g, s, t):
 def main(out):
     runs = [run(u) for u in (sgd, adagrad, rmsprop, momentum, adam)]
     x1, x2 = np.meshgrid(np.arange(-3, 3, 0.1), np.arange(-3, 3, 0.1))
-    fig = plt.figure(figsize=(10, 6), dpi=100)
+    fig = plt.figure(figsize=(6.4, 4.8), dpi=100)   # the book's plt.figure(): matplotlib's default size
     ax = plt.axes(projection="3d")
     ax.plot_surface(x1, x2, f([x1, x2]), color="#f19ec2")
     ax.set_xlabel("x1")

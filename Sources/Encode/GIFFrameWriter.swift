@@ -7,7 +7,10 @@
 /// can shrink it further — two colours that differ in RGBA may share an entry.
 /// Inside the final rectangle, pixels equal to the canvas become the
 /// transparent index: long transparent runs are what LZW compresses best, so a
-/// frame that adds one path segment costs a few hundred bytes.
+/// frame that adds one path segment costs a few hundred bytes. When most of a
+/// large rectangle changes (a camera orbit), scattered holes cost more than
+/// they save: such a patch is also coded with holes only in long runs and
+/// with none, and the smallest coding is written.
 ///
 /// Each frame is written when the next one arrives (or at `finish`), because
 /// its Graphic Control Extension, which carries the delay, comes before its
@@ -27,6 +30,9 @@ struct GIFFrameWriter {
     private var added = 0
     private var written = 0
     private var pending: (rect: PixelRect, indices: [UInt8], delay: Int)?
+    /// Whether large patches take the smallest of their three codings (the
+    /// default); false keeps every unchanged pixel a hole, as small patches do.
+    var choosesCoding = true
 
     /// Starts the file: screen descriptor with the global table, and the
     /// NETSCAPE2.0 loop block unless `loopCount` is 1 (see `GIFAnimation.loopCount`).
@@ -83,12 +89,44 @@ struct GIFFrameWriter {
         written += 1
     }
 
+    /// Patches of at least this many pixels are coded three ways and the
+    /// smallest kept (`smallest`); smaller ones keep every transparent hole.
+    static let measuredArea = 4096
+    /// The shortest run of unchanged pixels made transparent in the "long runs
+    /// only" coding.
+    static let minimumHoleRun = 16
+
+    /// Of the codings of one patch, the one giflib codes in fewest bytes (the
+    /// earliest on a tie). Unchanged pixels made transparent are long runs when
+    /// little changes (a path growing); when everything moves (a camera orbit)
+    /// they are holes scattered through the picture — wherever a pixel happens
+    /// to keep its index — which break LZW's runs and cost more than the pixels
+    /// they replace. Every coding shows the same picture, so the choice is
+    /// lossless.
+    private static func smallest(_ codings: [[UInt8]], size: PixelRect, colors: [UInt32], tableSize: Int) -> [UInt8] {
+        func coded(_ indices: [UInt8]) -> Int {
+            guard let w = try? GIFWriter() else { return .max }
+            var copy = indices
+            let origin = PixelRect(x: 0, y: 0, width: size.width, height: size.height)
+            guard (try? w.screen(width: size.width, height: size.height, colors: colors, tableSize: tableSize)) != nil,
+                  (try? w.image(origin, indices: &copy)) != nil,
+                  let bytes = try? w.finish() else { return .max }
+            return bytes.count
+        }
+        let sizes = codings.map(coded)
+        return codings[sizes.indices.min { (sizes[$0], $0) < (sizes[$1], $1) }!]
+    }
+
     /// The smallest rectangle where `mapped` (the indices of `rect`) differs from
     /// the canvas, with unchanged pixels set to the transparent index when there
-    /// is one; updates the canvas. Nil when nothing differs.
+    /// is one — all of them, only long runs of them, or none, whichever codes
+    /// smallest for a large patch (`smallest`); updates the canvas. Nil when
+    /// nothing differs.
     private mutating func difference(_ mapped: [UInt8], in rect: PixelRect) -> (PixelRect, [UInt8])? {
         let width = self.width
         let transparent = palette.transparentIndex
+        let colors = palette.colors, tableSize = palette.tableSize
+        let choose = choosesCoding
         return mapped.withUnsafeBufferPointer { src in
             canvas.withUnsafeMutableBufferPointer { screen in
                 let origin = screen.baseAddress! + rect.y * width + rect.x
@@ -96,22 +134,40 @@ struct GIFFrameWriter {
                                                           UnsafePointer(origin), strideB: width,
                                                           width: rect.width, height: rect.height)
                 else { return nil }
+                // Three codings of the patch: every unchanged pixel transparent,
+                // only runs of at least `minimumHoleRun` transparent, none.
+                let measured = choose && transparent != nil && local.area >= Self.measuredArea
                 var out = [UInt8](repeating: 0, count: local.area)
-                out.withUnsafeMutableBufferPointer { dst in
-                    for row in 0..<local.height {
-                        let s = src.baseAddress! + (local.y + row) * rect.width + local.x
-                        let c = origin + (local.y + row) * width + local.x
-                        let d = dst.baseAddress! + row * local.width
-                        for x in 0..<local.width {
-                            let new = s[x]
-                            d[x] = transparent != nil && c[x] == new ? UInt8(transparent!) : new
-                            c[x] = new
+                var runs = [UInt8](repeating: 0, count: measured ? local.area : 0)
+                var plain = [UInt8](repeating: 0, count: measured ? local.area : 0)
+                let hole = UInt8(transparent ?? 0)
+                for row in 0..<local.height {
+                    let s = src.baseAddress! + (local.y + row) * rect.width + local.x
+                    let c = origin + (local.y + row) * width + local.x
+                    let base = row * local.width
+                    var x = 0
+                    while x < local.width {
+                        guard transparent != nil, c[x] == s[x] else {
+                            out[base + x] = s[x]
+                            if measured { runs[base + x] = s[x]; plain[base + x] = s[x] }
+                            x += 1
+                            continue
                         }
+                        var end = x
+                        while end < local.width && c[end] == s[end] { end += 1 }
+                        let long = end - x >= Self.minimumHoleRun
+                        for k in x..<end {
+                            out[base + k] = hole
+                            if measured { runs[base + k] = long ? hole : s[k]; plain[base + k] = s[k] }
+                        }
+                        x = end
                     }
+                    for k in 0..<local.width { c[k] = s[k] }
                 }
                 let placed = PixelRect(x: rect.x + local.x, y: rect.y + local.y,
                                        width: local.width, height: local.height)
-                return (placed, out)
+                guard measured else { return (placed, out) }
+                return (placed, Self.smallest([out, runs, plain], size: local, colors: colors, tableSize: tableSize))
             }
         }
     }

@@ -154,7 +154,8 @@ public struct PanelSpec: Codable, Sendable, Equatable {
     /// Marker at each run's last point; default: seed 000's white circle labelled "end".
     public var end: MarkerSpec?
     public var texts: [TextSpec]?
-    /// Also mark the saddle points found in the view (contour panels).
+    /// Also mark the saddle points found in the view (contour panels); on a
+    /// surface, the minima and saddle points, with legend entries.
     public var criticalPoints: Bool?
     /// `auto`: widen `x`/`y` (or, without them, choose them) so that every run's
     /// path fits, with a 10 % margin.

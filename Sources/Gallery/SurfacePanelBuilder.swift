@@ -4,8 +4,10 @@ import Plot
 import Raster
 
 /// Builds a 3-D axes from a `kind: surface` panel: the objective as a shaded
-/// surface (flat colour or colormap), optional contours projected below it, and
-/// each run's path lying on the surface, depth-tested, with a legend.
+/// surface (flat colour or colormap), optional contours projected below it,
+/// each run's path lying on the surface, depth-tested, with a legend, and with
+/// `critical_points: true` the minima and saddle points in the view marked on
+/// the surface (the 2-D panels' markers, each with a legend entry).
 struct SurfacePanelBuilder {
     let panel: PanelBuilder
 
@@ -31,6 +33,12 @@ struct SurfacePanelBuilder {
         }
         if let frames = s.orbitFrames, !(2...720).contains(frames) {
             throw panel.error("surface.orbit_frames", "expected 2…720 frames")
+        }
+        if s.orbit == true {
+            // The azimuths FigureAnimation turns this camera through, so the
+            // legend is placed once for the whole orbit.
+            let n = s.orbitFrames ?? 72
+            axes.orbitAzimuths = (0..<n).map { axes.azimuth + 360 * Double($0) / Double(n) }
         }
         axes.zlim = try panel.range(s.z, "surface.z")
         axes.labelSize = s.labelSize
@@ -69,8 +77,47 @@ struct SurfacePanelBuilder {
             path.markerSize = r.markerSize
             axes.plot(path)
         }
+        if spec.criticalPoints == true { markCriticalPoints(f, x: xr, y: yr, on: &axes) }
         axes.legend = try legend()
         return axes
+    }
+
+    /// The minima and saddle points a search finds inside the view (`CriticalPoints`),
+    /// in the 2-D panels' marker styles (`MarkerDefaults`: a red star, a white
+    /// diamond) with a dark edge so they read on any surface, and legend entries
+    /// that say where they are: "saddle point (0.25, −0.5)". A minimum above the
+    /// lowest value of the view (a function that falls further away, as x² + y² +
+    /// y³ + x·y does towards y → −∞) is a "local minimum".
+    private func markCriticalPoints(_ f: Objective, x: ClosedRange<Double>, y: ClosedRange<Double>, on axes: inout Axes3D) {
+        let lowest = axes.surfaces[0].z.filter(\.isFinite).min() ?? -.infinity
+        for c in CriticalPoints.find(f, x: x, y: y, saddles: true) {
+            let defaults: MarkerDefaults, name: String
+            switch c.kind {
+            case .minimum: (defaults, name) = (.minimum, c.value > lowest + 1e-9 * max(1, abs(lowest)) ? "local minimum" : "minimum")
+            case .saddle: (defaults, name) = (.saddle, "saddle point")
+            case .maximum: continue       // the search reports none
+            }
+            guard var style = LineStyle(format: defaults.marker) else { continue }
+            style.markerSize = defaults.size
+            style.markerEdgeColor = .black
+            style.markerEdgeWidth = 0.8
+            let at = "(\(Self.coordinate(c.point[0])), \(Self.coordinate(c.point[1])))"
+            axes.markers.append(Marker3D(point: Vector3(c.point[0], c.point[1], c.value), style: style,
+                                         label: "\(name) \(at)"))
+        }
+    }
+
+    /// A coordinate of a found point for a legend: three significant digits,
+    /// no trailing zeros, a true minus sign, and 0 for what rounds to zero.
+    static func coordinate(_ v: Double) -> String {
+        guard v.isFinite else { return "\(v)" }
+        if abs(v) < 5e-4 { return "0" }
+        var s = String(format: "%.3g", v)
+        if s.contains("."), !s.contains("e") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s.replacingOccurrences(of: "-", with: "\u{2212}")
     }
 
     /// The same legend as a 2-D panel's; `legend: true` puts it upper left

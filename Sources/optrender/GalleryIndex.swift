@@ -14,7 +14,7 @@ enum GalleryIndex {
         ("000", "Seed 000 — the d2l notebook", "LongGang Pang's notebook *Visualizing SGD, Momentum, Adagrad and RMSProp* (d2l's update rules, on f = 0.1·x1² + 2·x2²)."),
         ("001", "Seed 001 — the PyTorch post", "A PyTorch note on the learning rate and momentum (y = 4x², exponentially weighted averages)."),
         ("002", "Seed 002 — the “Deep Learning from Scratch” notebook", "The notebook of chapter 6 of *Deep Learning from Scratch* (SGD, Momentum, AdaGrad on f = x²/20 + y²)."),
-        ("004", "Seed 004 — the Paddle book", "Chapter 7 of *Neural Networks and Deep Learning: Cases and Practice* (PaddlePaddle): optimizers on a sphere and a saddle, the fitting and batch-size experiments."),
+        ("004", "Seed 004 — the Paddle book", "Chapter 7 of *Neural Networks and Deep Learning: Cases and Practice* (PaddlePaddle): optimizers on a sphere and on the book's \"saddle\" function (a minimum at (0, 0), its saddle point at (0.25, −0.5)), the fitting and batch-size experiments."),
         (nil, "Classic test functions", "Optimizers racing on the usual test functions of optimization."),
     ]
 

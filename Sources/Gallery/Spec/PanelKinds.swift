@@ -107,11 +107,16 @@ struct TrainingPanel: PanelKindSpec {
 /// `kind: surface`: a 3-D surface with depth-tested paths.
 struct SurfacePanel: PanelKindSpec {
     static let kind = PanelKind.surface
-    var objective: String?, surface: SurfaceSpec?, zlabel: String?, runs: [RunSpec]?
+    var objective: String?, surface: SurfaceSpec?, zlabel: String?, runs: [RunSpec]?, criticalPoints: Bool?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case objective, surface, zlabel, runs }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case objective, surface, zlabel, runs
+        case criticalPoints = "critical_points"
+    }
 
-    func apply(to p: inout PanelSpec) { (p.objective, p.surface, p.zlabel, p.runs) = (objective, surface, zlabel, runs) }
+    func apply(to p: inout PanelSpec) {
+        (p.objective, p.surface, p.zlabel, p.runs, p.criticalPoints) = (objective, surface, zlabel, runs, criticalPoints)
+    }
 }
 
 /// `kind: batch_size`: seed 004's batch-size experiment.

@@ -43,6 +43,8 @@ public enum AnimationRole: Sendable, Hashable {
 public struct LegendEntry: Sendable {
     public var label: String
     public var style: LineStyle
+    /// An outline under the swatch's line, as the artist is drawn (3-D paths); nil = none.
+    public var casing: LineCasing?
 
     public init(label: String, style: LineStyle) {
         self.label = label

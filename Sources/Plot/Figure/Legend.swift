@@ -27,6 +27,15 @@ public struct Legend: Sendable, Hashable {
         let fs = context.px(fontSize ?? context.theme.legendFontSize)
         let box = layout(entries, fontSize: fs, font: context.font)
         let origin = place(size: box, in: context.plotArea, fontSize: fs, obstacles: obstacles)
+        draw(entries, topLeft: origin, in: &context)
+    }
+
+    /// Draws `entries` in a box whose top-left corner is `origin` (pixels), as
+    /// placed by the caller (the 3-D placement, `Legend3DPlacement`).
+    func draw(_ entries: [LegendEntry], topLeft origin: Point, in context: inout DrawContext) {
+        guard !entries.isEmpty else { return }
+        let fs = context.px(fontSize ?? context.theme.legendFontSize)
+        let box = layout(entries, fontSize: fs, font: context.font)
         let frame = Rect(x: origin.x, y: origin.y, width: box.width, height: box.height)
         let saved = context.canvas.clip
         context.canvas.clip = nil
@@ -47,7 +56,7 @@ public struct Legend: Sendable, Hashable {
             let rowHeight = max(e.ascent + e.descent, 0.7 * fs)
             let mid = y + rowHeight / 2
             let x0 = frame.minX + 0.4 * fs
-            drawHandle(entry.style, from: Point(x0, mid), to: Point(x0 + 2 * fs, mid), in: &context)
+            drawHandle(entry.style, casing: entry.casing, from: Point(x0, mid), to: Point(x0 + 2 * fs, mid), in: &context)
             context.drawText(entry.label, at: Point(x0 + 2.8 * fs, mid), sizePx: fs,
                              color: context.theme.textColor, anchorX: .left, anchorY: .center)
             y += rowHeight + 0.5 * fs
@@ -105,10 +114,16 @@ public struct Legend: Sendable, Hashable {
         return best
     }
 
-    private func drawHandle(_ style: LineStyle, from a: Point, to b: Point, in context: inout DrawContext) {
+    private func drawHandle(_ style: LineStyle, casing: LineCasing?, from a: Point, to b: Point,
+                            in context: inout DrawContext) {
         guard let color = style.color else { return }
         if style.hasLine {
             let w = context.px(style.lineWidth ?? context.theme.lineWidth)
+            if let casing {
+                context.canvas.stroke(Path(polyline: [a, b]),
+                                      style: StrokeStyle.line(width: casing.outerWidth(lineWidth: w, pointScale: context.pointScale)),
+                                      color: casing.color)
+            }
             context.canvas.stroke(Path(polyline: [a, b]),
                                   style: StrokeStyle.line(width: w, dashes: style.dash.pattern.map { $0 * w }),
                                   color: color.withAlpha(color.a * style.alpha))

@@ -3,7 +3,7 @@ import Raster
 
 /// A 3-D axes — matplotlib's `fig.add_subplot(projection='3d')`: the box with its
 /// back panes, grid, ticks and labels, surfaces, contours projected on a plane,
-/// depth-tested paths and a legend.
+/// depth-tested paths, markers at data points and a legend.
 ///
 /// Defaults follow matplotlib: view (30, −60), perspective with focal length 1,
 /// box aspect 4 : 4 : 3, the single-subplot position. Limits left nil are
@@ -34,8 +34,16 @@ public struct Axes3D: Panel {
     public var surfaces: [Surface3D] = []
     public var contours: [ProjectedContour] = []
     public var paths: [Path3D] = []
-    /// The legend of the labelled paths (the same `Legend` as a 2-D axes'); nil = none.
+    /// Markers at data points (minima, saddle points), drawn over the paths.
+    public var markers: [Marker3D] = []
+    /// The legend of the labelled paths and markers (the same `Legend` as a 2-D
+    /// axes'), placed by `Legend3DPlacement`: clear of every tick and axis label;
+    /// nil = none.
     public var legend: Legend?
+    /// The azimuths (degrees) a camera orbit shows this axes from, when it is
+    /// animated as one: the legend is placed once for all of them, so it stands
+    /// still while the box turns. Nil: the current azimuth only.
+    public var orbitAzimuths: [Double]?
     /// Draw the panes, grid, ticks and labels (matplotlib's `axis('on')`).
     public var showAxes = true
     /// Depth samples per pixel along each axis (1…8): 4 gives 16 levels of
@@ -116,8 +124,8 @@ public struct Axes3D: Panel {
                  projection: projection, boxAspect: boxAspect)
     }
 
-    /// Legend entries of the labelled paths, in order.
-    public var legendEntries: [LegendEntry] { paths.compactMap(\.legendEntry) }
+    /// Legend entries of the labelled paths, then of the labelled markers, in order.
+    public var legendEntries: [LegendEntry] { paths.compactMap(\.legendEntry) + markers.compactMap(\.legendEntry) }
 
     // MARK: Panel
 

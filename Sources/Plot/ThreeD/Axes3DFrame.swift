@@ -70,19 +70,22 @@ struct Axes3DFrame {
                 Vector3(pick(0, !h[0]), pick(1, !h[1]), pick(2, !h[2])))
     }
 
-    /// The data-space edge carrying axis i.
-    func edge(_ i: Int) -> (Vector3, Vector3) {
+    /// The data-space edge carrying axis i, and the coordinate it was moved in
+    /// from the back corner (its ticks point along it). matplotlib's: y for x, x
+    /// for y and z (`juggled[0]`); `zAlternative` puts z on the other visible
+    /// vertical edge (moved in y), the box's other side on screen.
+    func edge(_ i: Int, zAlternative: Bool = false) -> (Vector3, Vector3, moved: Int) {
         let (back, front) = corners
-        let moved = i == 0 ? 1 : 0          // matplotlib's juggled[0]: y for x, x for y and z
+        let moved = i == 0 ? 1 : (i == 2 && zAlternative ? 1 : 0)
         let p0 = setting(back, moved, coordinate(front, moved))
-        return (p0, setting(p0, i, coordinate(front, i)))
+        return (p0, setting(p0, i, coordinate(front, i)), moved)
     }
 
-    /// Visible tick values of axis i.
-    func ticks(_ i: Int) -> [Double] {
+    /// Visible tick values of axis i, with at most `bins` intervals (nil:
+    /// matplotlib's count for the axes' size).
+    func ticks(_ i: Int, bins: Int? = nil) -> [Double] {
         let r = box[axis: i]
-        let sidePt = camera.viewport.width / scale
-        let bins = min(9, max(1, Int((sidePt / (theme.tickLabelSize * 3)).rounded(.down))))
+        let bins = bins ?? defaultBins
         // mplot3d scales the raw step by 23/24: shrink the range about its centre.
         let mid = (r.lowerBound + r.upperBound) / 2, half = (r.upperBound - r.lowerBound) / 2 * 23 / 24
         let probe = MaxNLocator.axis(bins: bins).ticks(mid - half, mid + half)
@@ -92,6 +95,12 @@ struct Axes3DFrame {
         let first = ((r.lowerBound - tol) / step).rounded(.up), last = ((r.upperBound + tol) / step).rounded(.down)
         guard first <= last else { return [] }
         return stride(from: first, through: last, by: 1).map { $0 * step }
+    }
+
+    /// matplotlib's bin count: min(9, axes side / (3 × label size)).
+    var defaultBins: Int {
+        let sidePt = camera.viewport.width / scale
+        return min(9, max(1, Int((sidePt / (theme.tickLabelSize * 3)).rounded(.down))))
     }
 
     /// The four corners of the back pane of axis i.
@@ -106,8 +115,8 @@ struct Axes3DFrame {
         }
     }
 
-    /// Panes, then grid lines (drawn before anything in the box).
-    func drawPanesAndGrid(on canvas: inout any Canvas) {
+    /// Panes, then grid lines at the ticks of `layout` (drawn before anything in the box).
+    func drawPanesAndGrid(_ layout: Layout, on canvas: inout any Canvas) {
         for i in 0..<3 {
             let g = Axes3DFrame.paneGrey[i]
             let path = Path(polyline: pane(i).map(camera.pixel), closed: true)
@@ -119,7 +128,7 @@ struct Axes3DFrame {
         var grid = Path()
         for i in 0..<3 {
             let (j, k) = ((i + 1) % 3, (i + 2) % 3)
-            for t in ticks(i) {
+            for t in layout.ticks[i] {
                 // Across the pane of axis j, through the back edge, across the pane of k.
                 let mid = setting(back, i, t)
                 let a = setting(mid, k, coordinate(front, k)), b = setting(mid, j, coordinate(front, j))
@@ -130,45 +139,16 @@ struct Axes3DFrame {
                       color: theme.gridColor)
     }
 
-    /// Axis lines, ticks, tick labels and axis labels.
-    func drawAxes(on canvas: inout any Canvas) {
-        let h = highs
-        let centre = (box.min + box.max) * 0.5
-        let delta = (box.max - box.min) * 0.08
-        let side = camera.viewport.width / scale / 72 * 2     // width + height, in inches
-        let perPoint = 48 / (72 * side)
-        var lines = Path(), tickLines = Path()
-        for i in 0..<3 {
-            let (e0, e1) = edge(i)
-            lines.append(Path(polyline: [camera.pixel(e0), camera.pixel(e1)]))
-            let dir = i == 0 ? 1 : 0                           // matplotlib's tickdir
-            let td = h[dir] ? coordinate(delta, dir) : -coordinate(delta, dir)
-            let base = coordinate(e0, dir)
-            let values = ticks(i)
-            let texts = TickFormatter(ticks: values).labels
-            let labelShift = delta * ((theme.tickPad + 8) * perPoint)
-            for (t, text) in zip(values, texts) {
-                let on = setting(e0, i, t)
-                tickLines.move(to: camera.pixel(setting(on, dir, base + 0.1 * td)))
-                tickLines.line(to: camera.pixel(setting(on, dir, base - 0.2 * td)))
-                let at = camera.pixel(awayFromCentre(on, centre, labelShift, except: i))
-                canvas.drawText(text, font: font, at: at, sizePx: theme.tickLabelSize * scale, color: theme.textColor,
-                                anchorX: .center, anchorY: .top)
-            }
-            if let label = labels[i], !label.isEmpty {
-                let mid = (e0 + e1) * 0.5
-                let at = camera.pixel(awayFromCentre(mid, centre, delta * ((theme.labelPad + 21) * perPoint), except: i))
-                let d = camera.pixel(e1) - camera.pixel(e0)
-                var angle = atan2(-d.y, d.x) * 180 / .pi           // y up
-                angle = (angle + 180).truncatingRemainder(dividingBy: 180)
-                if angle > 90 { angle -= 180 }
-                let turned = label.count > 4 && abs(abs(angle) - 90) < 45
-                canvas.drawText(label, font: font, at: at, sizePx: labelSize * scale, color: theme.textColor,
-                                anchorX: .center, anchorY: .center, rotation: turned ? 90 : 0)
-            }
+    /// Axis lines, ticks, tick labels and axis labels, as `layout` places them.
+    func drawAxes(_ layout: Layout, on canvas: inout any Canvas) {
+        for t in layout.texts {
+            canvas.drawText(t.text, font: font, at: t.at, sizePx: t.sizePx, color: theme.textColor,
+                            anchorX: .center, anchorY: t.anchorY, rotation: t.rotation)
         }
-        canvas.stroke(lines, style: StrokeStyle(width: theme.axesLineWidth * scale, cap: .butt), color: theme.axesEdgeColor)
-        canvas.stroke(tickLines, style: StrokeStyle(width: theme.tickWidth * scale, cap: .butt), color: theme.axesEdgeColor)
+        canvas.stroke(layout.axisLines, style: StrokeStyle(width: theme.axesLineWidth * scale, cap: .butt),
+                      color: theme.axesEdgeColor)
+        canvas.stroke(layout.tickLines, style: StrokeStyle(width: theme.tickWidth * scale, cap: .butt),
+                      color: theme.axesEdgeColor)
     }
 
     /// `p` moved by `shift` away from `centre` in every coordinate but `axis`.

@@ -9,7 +9,8 @@ import Raster
 /// current step of an animation), faded by how much of its centre is visible.
 /// The depth test uses each point moved `Axes3D.pathLift` world units towards
 /// the eye, so a path lying on the surface wins against the surface under it
-/// but not against a hill in front. Segments leaving the data box are cut at
+/// but not against a hill in front. By default every path has a thin dark
+/// `casing` under it, so any colour reads on any surface. Segments leaving the data box are cut at
 /// its faces when `Axes3D.clipPathsToBox` is set (the default). Points with a
 /// non-finite coordinate break the line.
 public struct Path3D: Sendable {
@@ -24,6 +25,8 @@ public struct Path3D: Sendable {
     /// Marker size in points; nil = the theme's (6).
     public var markerSize: Double?
     public var label: String?
+    /// The outline drawn under the line (default `LineCasing.dark`); nil = none.
+    public var casing: LineCasing? = .dark
 
     public init(points: [Vector3], color: Color, lineWidth: Double? = nil, marker: MarkerShape? = nil,
                 headMarker: MarkerShape? = nil, label: String? = nil) {
@@ -48,7 +51,11 @@ public struct Path3D: Sendable {
 
     /// The legend's sample of this path.
     public var legendEntry: LegendEntry? {
-        label.map { LegendEntry(label: $0, style: LineStyle(color: color, lineWidth: lineWidth, marker: marker)) }
+        label.map {
+            var entry = LegendEntry(label: $0, style: LineStyle(color: color, lineWidth: lineWidth, marker: marker))
+            entry.casing = casing
+            return entry
+        }
     }
 
     /// Segment `s` (from point s − 1 to point s, 1 ≤ s ≤ stepCount) cut to `box`

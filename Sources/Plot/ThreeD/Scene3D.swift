@@ -9,8 +9,10 @@ import Raster
 /// to any step costs only merging stamps. `drawStatic` draws panes, grid, axis
 /// lines, ticks and labels, then the surface (so it covers the inner ends of
 /// ticks as matplotlib's does), its wire edges, the projected contours and the
-/// title; `drawMoving` draws the paths up to a step, depth-tested, with their
-/// head markers, then the legend on top. Unlike matplotlib, everything in the
+/// the title; `drawMoving` draws the paths up to a step, depth-tested: every
+/// casing, every line, every head marker, then the markers at data points
+/// (`Axes3D.markers`, annotations over the data: four paths ending on a
+/// minimum do not bury its star), then the legend on top. Unlike matplotlib, everything in the
 /// box is depth-tested: a path behind a hill is hidden.
 public struct Scene3D: PanelDrawing {
     public let axes: Axes3D
@@ -26,8 +28,14 @@ public struct Scene3D: PanelDrawing {
     /// replayed into the static layer outside `movingArea` and on every frame
     /// inside it.
     let legend: PaintRecording?
-    /// Whole pixels the paths and their markers can touch at any step (nil: none).
+    /// Whole pixels the paths, their markers and the data-point markers can
+    /// touch at any step (nil: none).
     let movingArea: Rect?
+    /// The frame's ticks, lines and texts (nil without axes).
+    let frameLayout: Axes3DFrame.Layout?
+    /// The legend's box in pixels (nil without a legend).
+    let legendBox: Rect?
+    let frame: Axes3DFrame
 
     /// Lays `axes` out in `box` (pixels): its viewport is the largest centred square.
     public init(axes: Axes3D, box: Rect, environment: DrawEnvironment) {
@@ -51,17 +59,61 @@ public struct Scene3D: PanelDrawing {
             PathRaster3D(path: $0, camera: cam, depth: depth, lift: axes.pathLift, box: box, imageWidth: width,
                          imageHeight: height, pointScale: scale, theme: theme)
         }
-        movingArea = paths.compactMap(\.reach).reduce(nil as Rect?) { $0?.union($1) ?? $1 }
-        if let legend = axes.legend {
+        let markerReach = axes.markers.compactMap {
+            $0.reach(camera: cam, lift: axes.pathLift, theme: theme, pointScale: scale)
+        }
+        movingArea = (paths.compactMap(\.reach) + markerReach).reduce(nil as Rect?) { $0?.union($1) ?? $1 }
+        let frame = Axes3DFrame(camera: camera, theme: theme, font: environment.font, scale: scale,
+                                labels: [axes.xlabel, axes.ylabel, axes.zlabel],
+                                labelSize: axes.labelSize ?? theme.labelSize)
+        frameLayout = axes.showAxes ? frame.layout() : nil
+        self.frame = frame
+        let entries = axes.legendEntries
+        if let legend = axes.legend, !entries.isEmpty {
             var context = DrawContext(canvas: PaintRecording(width: width, height: height),
                                       dataToPixel: DataTransform(affine: .identity), plotArea: camera.viewport,
                                       font: environment.font, theme: theme, pointScale: scale)
-            let obstacles = paths.flatMap { $0.vertices.compactMap { $0.map { Point($0.x, $0.y) } } }
-            legend.draw(axes.legendEntries, obstacles: obstacles, in: &context)
+            let origin = Scene3D.legendOrigin(legend, entries: entries, axes: axes, camera: cam, frame: frame,
+                                              layout: frameLayout, environment: environment)
+            legend.draw(entries, topLeft: origin, in: &context)
             self.legend = context.canvas as? PaintRecording
+            let fs = (legend.fontSize ?? theme.legendFontSize) * scale
+            let size = legend.layout(entries, fontSize: fs, font: environment.font)
+            legendBox = Rect(x: origin.x, y: origin.y, width: size.width, height: size.height)
         } else {
             self.legend = nil
+            legendBox = nil
         }
+    }
+
+    /// The legend's top-left corner (`Legend3DPlacement`): clear of the frame's
+    /// texts at every azimuth in `Axes3D.orbitAzimuths` (or the current one),
+    /// covering as few projected path points and markers as it can.
+    static func legendOrigin(_ legend: Legend, entries: [LegendEntry], axes: Axes3D, camera: Camera3D,
+                             frame: Axes3DFrame, layout: Axes3DFrame.Layout?, environment: DrawEnvironment) -> Point {
+        let scale = environment.pointScale
+        let fs = (legend.fontSize ?? environment.theme.legendFontSize) * scale
+        let size = legend.layout(entries, fontSize: fs, font: environment.font)
+        var texts: [Rect] = [], points: [Point] = []
+        let box = axes.clipPathsToBox ? camera.limits : nil
+        for azimuth in axes.orbitAzimuths ?? [axes.azimuth] {
+            let cam = azimuth == camera.azimuth ? camera : camera.with(azimuth: azimuth)
+            if axes.showAxes {
+                let l = cam.azimuth == camera.azimuth ? layout : Axes3DFrame(
+                    camera: cam, theme: frame.theme, font: frame.font, scale: frame.scale, labels: frame.labels,
+                    labelSize: frame.labelSize).layout()
+                texts += l?.textBoxes ?? []
+            }
+            for path in axes.paths {
+                for p in path.points where p.isFinite && (box?.contains(p, tolerance: 1e-9) ?? true) {
+                    points.append(cam.pixel(p))
+                }
+            }
+            points += axes.markers.compactMap { $0.screen(camera: cam, lift: axes.pathLift).map { Point($0.x, $0.y) } }
+        }
+        let figure = Rect(x: 0, y: 0, width: Double(environment.figureWidth), height: Double(environment.figureHeight))
+        return Legend3DPlacement(size: size, fontSize: fs, viewport: camera.viewport, figure: figure, texts: texts,
+                                 points: points, scale: scale).place(requested: legend.location)
     }
 
     public var plotArea: Rect { camera.viewport }
@@ -70,12 +122,10 @@ public struct Scene3D: PanelDrawing {
     var pointScale: Double { environment.pointScale }
 
     public func drawStatic(on canvas: inout any Canvas) {
-        let frame = Axes3DFrame(camera: camera, theme: theme, font: environment.font, scale: pointScale,
-                                labels: [axes.xlabel, axes.ylabel, axes.zlabel],
-                                labelSize: axes.labelSize ?? theme.labelSize)
-        if axes.showAxes {
-            frame.drawPanesAndGrid(on: &canvas)
-            frame.drawAxes(on: &canvas)
+        let frame = self.frame
+        if axes.showAxes, let layout = frameLayout {
+            frame.drawPanesAndGrid(layout, on: &canvas)
+            frame.drawAxes(layout, on: &canvas)
         }
         canvas.draw(surface)
         for s in axes.surfaces {
@@ -103,10 +153,17 @@ public struct Scene3D: PanelDrawing {
         }
     }
 
-    /// The paths up to point `step` (0: the start points only), with head
+    /// The paths up to point `step` (0: the start points only): every casing,
+    /// every line with its vertex markers, every head marker, the data-point
     /// markers, then the legend.
     public func drawMoving(atStep step: Int, on canvas: inout any Canvas) {
-        for path in paths { path.draw(upTo: max(0, step), on: &canvas, depth: depth) }
+        let k = max(0, step)
+        for path in paths { path.drawCasing(upTo: k, on: &canvas) }
+        for path in paths { path.drawLine(upTo: k, on: &canvas, depth: depth) }
+        for path in paths { path.drawHead(at: k, on: &canvas, depth: depth) }
+        for m in axes.markers {
+            m.draw(on: &canvas, camera: camera, depth: depth, lift: axes.pathLift, theme: theme, pointScale: pointScale)
+        }
         if let legend, let movingArea { canvas.replay(legend, within: movingArea) }
     }
 
