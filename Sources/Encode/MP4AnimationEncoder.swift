@@ -25,10 +25,12 @@ public struct MP4AnimationEncoder: AnimationEncoder {
     /// thin paths blur into their neighbours' colours.
     public static let defaultCRF = 12
 
-    /// x264's CRF 0…51: lower is better and larger.
+    /// x264's CRF 1…51: lower is better and larger. 0 is left out: it switches
+    /// x264 to lossless coding, a profile (High 4:4:4 Predictive) that browsers
+    /// and slide tools do not play.
     public static let qualityScale: QualityScale? = QualityScale(
-        range: 0...51, integral: true,
-        meaning: "x264 CRF 0…51, lower is better and larger; default \(defaultCRF)")
+        range: 1...51, integral: true,
+        meaning: "x264 CRF 1…51, lower is better and larger; default \(defaultCRF)")
 
     public let width: Int
     public let height: Int
