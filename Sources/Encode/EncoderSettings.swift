@@ -13,7 +13,7 @@ import Raster
 public struct EncoderSettings: Sendable, Equatable {
     /// The format's quality number (`--quality N`), read on the format's own
     /// `QualityScale`: lossy WebP quality 0…100, MP4's CRF 0…51. Nil (the
-    /// default) keeps the format's default (lossless WebP, CRF 12 for MP4). A
+    /// default) keeps the format's default (lossless WebP, CRF 18 for MP4). A
     /// format without a scale (GIF) refuses any value.
     public var quality: Double?
 
