@@ -21,7 +21,7 @@ public struct MP4AnimationEncoder: AnimationEncoder {
 
     /// CRF without `--quality`. Measured on the catalog (last frame decoded with
     /// the BT.709 matrix against the still): d2l_adam 37.5 dB, paddle_saddle_anim
-    /// 49.5 dB, paddle_saddle_orbit 44.2 dB, the red start ring, the star and the
+    /// 48.5 dB, paddle_saddle_orbit 44.2 dB, the red start ring, the star and the
     /// one-pixel paths as in the still; CRF 12 gains at most 0.2 dB on the 2-D
     /// figures for files 1.3–1.6 times larger. What limits the 2-D figures is
     /// 4:2:0 itself (colour at half resolution), not the CRF: a lone one-pixel

@@ -16,6 +16,8 @@ import Raster
 final class MP4H264Writer: @unchecked Sendable {
     /// Encoder's time base: milliseconds.
     static let millisecond = AVRational(num: 1, den: 1000)
+    /// Frames x264 looks ahead for rate control.
+    static let lookahead = 10
 
     let width: Int, height: Int
     let paddedWidth: Int, paddedHeight: Int
@@ -75,6 +77,10 @@ final class MP4H264Writer: @unchecked Sendable {
         codec.pointee.chroma_sample_location = AVCHROMA_LOC_LEFT
         try check(av_opt_set(codec.pointee.priv_data, "preset", "medium", 0), "setting x264's preset")
         try check(av_opt_set_double(codec.pointee.priv_data, "crf", Double(crf), 0), "setting x264's CRF")
+        // x264 holds rc-lookahead frames (40 at preset medium), a few MB each at
+        // 1000 × 600: with 10 the orbit's process peaks at 166 MB instead of 288 MB
+        // (measured), and the catalog's files came out no larger.
+        try check(av_opt_set_int(codec.pointee.priv_data, "rc-lookahead", Int64(Self.lookahead), 0), "setting x264's lookahead")
         try check(avcodec_open2(codec, x264, nil), "opening libx264")
 
         var format: UnsafeMutablePointer<AVFormatContext>?
@@ -250,7 +256,8 @@ final class MP4H264Writer: @unchecked Sendable {
         guard status < 0 else { return }
         var text = [CChar](repeating: 0, count: 128)
         av_strerror(status, &text, text.count)
-        throw EncodeError("FFmpeg failed \(doing): \(String(cString: text))")
+        let message = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        throw EncodeError("FFmpeg failed \(doing): \(message)")
     }
 
     private func release() {
