@@ -33,7 +33,7 @@ public struct MP4AnimationEncoder: AnimationEncoder {
     /// and slide tools do not play.
     public static let qualityScale: QualityScale? = QualityScale(
         range: 1...51, integral: true,
-        meaning: "x264 CRF 1…51, lower is better and larger; default \(defaultCRF)")
+        meaning: "x264 CRF 1…51, lower is better and larger, default \(defaultCRF)")
 
     public let width: Int
     public let height: Int

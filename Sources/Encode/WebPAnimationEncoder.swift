@@ -27,7 +27,7 @@ public struct WebPAnimationEncoder: AnimationEncoder {
     /// Lossy quality 0…100 (libwebp's `quality`); without it the file is lossless.
     public static let qualityScale: QualityScale? = QualityScale(
         range: 0...100, integral: false,
-        meaning: "lossy quality 0…100, higher is better and larger; default lossless")
+        meaning: "lossy quality 0…100, higher is better and larger, default lossless")
 
     /// libwebp's lossless preset level (0 fastest … 9 smallest) used by default.
     /// Measured: level 9 makes d2l_adam 8 % and paddle_saddle_anim 6 % smaller
