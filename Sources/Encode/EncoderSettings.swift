@@ -49,7 +49,8 @@ public struct QualityScale: Sendable {
         guard let q = quality else { return nil }
         if !q.isFinite || !range.contains(q) || (integral && q.rounded() != q) {
             let lo = Int(range.lowerBound), hi = Int(range.upperBound)
-            return "\(format) quality must be \(integral ? "an integer " : "")\(lo)…\(hi) (\(meaning)), got \(q)"
+            let given = q.isFinite && q.rounded() == q && abs(q) < 1e15 ? String(Int(q)) : "\(q)"
+            return "\(format) quality must be \(integral ? "an integer " : "")\(lo)…\(hi) (\(meaning)), got \(given)"
         }
         return nil
     }

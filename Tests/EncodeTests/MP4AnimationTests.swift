@@ -51,7 +51,7 @@ import Raster
     }
 
     @Test func badSettingsAreRefused() throws {
-        #expect(throws: EncodeError("mp4 quality must be an integer 1…51 (x264 CRF 1…51, lower is better and larger, default 18), got 52.0")) {
+        #expect(throws: EncodeError("mp4 quality must be an integer 1…51 (x264 CRF 1…51, lower is better and larger, default 18), got 52")) {
             _ = try MP4AnimationEncoder(width: 10, height: 10, settings: EncoderSettings(quality: 52))
         }
         #expect(throws: EncodeError.self) { _ = try MP4AnimationEncoder(width: 10, height: 10, settings: EncoderSettings(quality: 12.5)) }

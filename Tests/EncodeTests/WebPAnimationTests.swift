@@ -46,7 +46,7 @@ import Raster
     }
 
     @Test func badSettingsAndFramesAreRefusedWithOneLine() throws {
-        #expect(throws: EncodeError("webp quality must be 0…100 (lossy quality 0…100, higher is better and larger, default lossless), got 101.0")) {
+        #expect(throws: EncodeError("webp quality must be 0…100 (lossy quality 0…100, higher is better and larger, default lossless), got 101")) {
             _ = try WebPAnimationEncoder(width: 10, height: 10, settings: EncoderSettings(quality: 101))
         }
         #expect(throws: EncodeError.self) { _ = try WebPAnimationEncoder(width: 10, height: 10, settings: EncoderSettings(quality: .nan)) }
