@@ -22,11 +22,17 @@ let package = Package(
         .systemLibrary(
             name: "CFreeType", pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev", "libfontconfig1-dev"]), .brew(["freetype", "fontconfig"])]),
+        .systemLibrary(
+            name: "CWebP", pkgConfig: "libwebpmux",
+            providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
+        .systemLibrary(
+            name: "CFFmpeg", pkgConfig: "libavformat",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"]), .brew(["ffmpeg"])]),
 
         .target(name: "Optimization"),
         .target(name: "Raster", dependencies: ["CFreeType"]),
         .target(name: "Plot", dependencies: ["Raster"]),
-        .target(name: "Encode", dependencies: ["CPNG", "CGIF", "Raster"]),
+        .target(name: "Encode", dependencies: ["CPNG", "CGIF", "CWebP", "CFFmpeg", "Raster"]),
         .target(
             name: "Gallery",
             dependencies: ["Plot", "Optimization", "Raster", .product(name: "Yams", package: "Yams")],
@@ -40,7 +46,7 @@ let package = Package(
 
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "RasterTests", dependencies: ["Raster"]),
-        .testTarget(name: "EncodeTests", dependencies: ["Encode", "Raster", "CPNG", "CGIF"]),
+        .testTarget(name: "EncodeTests", dependencies: ["Encode", "Raster", "CPNG", "CGIF", "CWebP", "CFFmpeg"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Raster", "Optimization", "Encode"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery", "Plot", "Encode", "Raster", "Optimization"]),

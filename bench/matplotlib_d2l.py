@@ -6,8 +6,8 @@ Usage: python3 matplotlib_d2l.py NAME OUT
        one optimizer with its slider defaults, as a PNG;
   NAME d2l_all: the six paths on one plot_2d contour with a legend (the catalog's
        d2l_all; the notebook draws them one by one);
-  NAME d2l_adam with OUT.gif: the Adam path growing over 31 frames, 60 ms each (the
-       reference d2l_adam_anim.gif), FuncAnimation + PillowWriter.
+  NAME d2l_adam with OUT.gif or OUT.mp4: the Adam path growing over 31 frames, 60 ms each (the
+       reference d2l_adam_anim.gif), FuncAnimation + PillowWriter (GIF) or FFMpegWriter (MP4, the ffmpeg program).
 The notebook animates only through its ipywidgets sliders (one still per slider
 move), so the other optimizers are timed as stills. 10 × 6 inches at 100 dpi with
 seed 000's seaborn 'paper' context, font_scale 2, emulated through rcParams.
@@ -157,12 +157,16 @@ def anim(name, out):
         return (line,)
 
     a = animation.FuncAnimation(fig, step, frames=len(res), interval=60, blit=True)
-    a.save(out, writer=animation.PillowWriter(fps=1000 / 60), dpi=100)
+    if out.endswith(".mp4"):   # FFMpegWriter: the ffmpeg program, H.264
+        w = animation.FFMpegWriter(fps=1000 / 60, codec="libx264", extra_args=["-pix_fmt", "yuv420p"])
+    else:
+        w = animation.PillowWriter(fps=1000 / 60)
+    a.save(out, writer=w, dpi=100)
 
 
 if __name__ == "__main__":
     name, out = sys.argv[1], sys.argv[2]
-    if out.endswith(".gif"):
+    if out.endswith(".gif") or out.endswith(".mp4"):
         anim(name, out)
     elif name == "d2l_all":
         all_six(out)

@@ -4,7 +4,7 @@ f(x1, x2) = x1² + x2² + x2³ + x1·x2 on [−3, 3]², the surface in #f19ec2, 
 optimizers from (2, 3) for 150 steps with the book's update rules, the paths
 growing one step per frame (FuncAnimation, 60 ms a frame), saved as a GIF with
 Pillow, 10 × 6 inches at 100 dpi — the same figure optrender's catalog entry
-`paddle_saddle_anim` makes. Usage: python3 matplotlib_saddle.py OUT.gif
+`paddle_saddle_anim` makes. Usage: python3 matplotlib_saddle.py OUT.gif|OUT.mp4|OUT.png
 
 `python3 matplotlib_saddle.py OUT.png`: the still (catalog `paddle_saddle`): the same
 surface with the five whole paths and the legend, saved once.
@@ -87,7 +87,14 @@ def main(out):
         plt.savefig(out, dpi=100)
         return
     anim = animation.FuncAnimation(fig, animate, frames=151, interval=60, blit=True)
-    anim.save(out, writer=animation.PillowWriter(fps=1000 / 60), dpi=100)
+    anim.save(out, writer=writer(out), dpi=100)
+
+
+def writer(out):
+    """PillowWriter for .gif, FFMpegWriter (the ffmpeg program, H.264) for .mp4."""
+    if out.endswith(".mp4"):
+        return animation.FFMpegWriter(fps=1000 / 60, codec="libx264", extra_args=["-pix_fmt", "yuv420p"])
+    return animation.PillowWriter(fps=1000 / 60)
 
 
 if __name__ == "__main__":

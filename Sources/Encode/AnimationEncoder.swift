@@ -58,6 +58,51 @@ public protocol AnimationEncoder: Sendable {
     /// - Throws: as `init`, `addFrame` and `finish`, and whatever `frames` throws.
     static func encode(width: Int, height: Int, lastFrameHold: Double?,
                        frames: (_ body: (Image, Double) throws -> Void) throws -> Void) throws -> [UInt8]
+
+    /// What `EncoderSettings.quality` means for this format; nil (the default)
+    /// when the format has no quality setting and refuses one (GIF).
+    static var qualityScale: QualityScale? { get }
+
+    /// An empty animation with the user's `settings` (quality, padding colour).
+    /// The default checks that the format takes no quality and calls
+    /// `init(width:height:)`.
+    ///
+    /// - Throws: `EncodeError` for a size the format cannot hold, or a quality
+    ///   outside `qualityScale` (or any quality when the format has none).
+    init(width: Int, height: Int, settings: EncoderSettings) throws
+
+    /// As `encode(width:height:lastFrameHold:frames:)`, with `settings`. The
+    /// default uses that one for the default settings and otherwise makes one
+    /// pass through `init(width:height:settings:)`.
+    static func encode(width: Int, height: Int, settings: EncoderSettings, lastFrameHold: Double?,
+                       frames: (_ body: (Image, Double) throws -> Void) throws -> Void) throws -> [UInt8]
+}
+
+extension AnimationEncoder {
+    public static var qualityScale: QualityScale? { nil }
+
+    /// Nil when `settings` suit this format; else the one-line problem.
+    public static func problem(with settings: EncoderSettings) -> String? {
+        guard let scale = qualityScale else {
+            return settings.quality == nil ? nil : "\(formatName) has no quality setting; leave out --quality (it is for \(OutputFormat.qualityFormats))"
+        }
+        return scale.problem(with: settings.quality, format: formatName)
+    }
+
+    public init(width: Int, height: Int, settings: EncoderSettings) throws {
+        if let problem = Self.problem(with: settings) { throw EncodeError(problem) }
+        try self.init(width: width, height: height)
+    }
+
+    public static func encode(width: Int, height: Int, settings: EncoderSettings, lastFrameHold: Double?,
+                              frames: (_ body: (Image, Double) throws -> Void) throws -> Void) throws -> [UInt8] {
+        if settings == EncoderSettings() {
+            return try encode(width: width, height: height, lastFrameHold: lastFrameHold, frames: frames)
+        }
+        var encoder = try Self(width: width, height: height, settings: settings)
+        try frames { try encoder.addFrame($0, delay: $1) }
+        return try encoder.finish(lastFrameHold: lastFrameHold)
+    }
 }
 
 extension AnimationEncoder {

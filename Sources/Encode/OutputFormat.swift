@@ -17,6 +17,8 @@ public enum OutputFormat: Sendable {
     public static let all: [OutputFormat] = [
         .still(PNGStillEncoder.self),
         .animation(GIFAnimationEncoder.self),
+        .animation(WebPAnimationEncoder.self),
+        .animation(MP4AnimationEncoder.self),
         .animation(InteractivePageEncoder.self),
     ]
 
@@ -68,6 +70,15 @@ public enum OutputFormat: Sendable {
                               + all.map { "." + $0.fileExtension }.joined(separator: ", "))
         }
         return try forExtension(String(file[file.index(after: dot)...]))
+    }
+
+    /// The formats with a `--quality` setting and what it means there, for help
+    /// and errors: "webp: …; mp4: …".
+    public static var qualityFormats: String {
+        all.compactMap { format -> String? in
+            guard case .animation(let encoder) = format, let scale = encoder.qualityScale else { return nil }
+            return "\(encoder.formatName): \(scale.meaning)"
+        }.joined(separator: "; ")
     }
 
     /// Writes animations (true) or stills (false).

@@ -53,13 +53,20 @@ enum GalleryIndex {
     private static func figure(_ facts: GalleryFacts, _ files: [FileRecord], out: String) -> String {
         var s = "\n### \(facts.name)\n\n"
         if !facts.caption.isEmpty { s += "\(facts.caption)\n\n" }
+        let frames = files.filter { $0.name.contains("/") && $0.name.hasSuffix(".png") }.count
         for file in files.sorted(by: { $0.name < $1.name }) {
             if file.format == "html" {
                 s += "[\(facts.name) (interactive page, \(file.size / 1024) KiB)](\(file.name))\n"
                 continue
             }
             let kind = file.frames > 1 ? "animation, \(file.frames) frames" : "still"
-            s += "![\(facts.name) (\(kind))](\(file.name))\n"
+            if file.name.contains("/") {   // --frames: one link to the beamer line, not every frame
+                if file.name.hasSuffix(".tex") { s += "[\(facts.name) (\(frames) frames for LaTeX beamer)](\(file.name))\n" }
+            } else if file.format == "mp4" {   // Markdown shows images, not video: a link
+                s += "[\(facts.name) (MP4 video, \(kind))](\(file.name))\n"
+            } else {
+                s += "![\(facts.name) (\(kind))](\(file.name))\n"
+            }
         }
         if !facts.functions.isEmpty {
             s += "\nFunction: " + facts.functions.map { "`\($0)`" }.joined(separator: "; ") + "\n"

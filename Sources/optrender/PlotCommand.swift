@@ -48,6 +48,13 @@ struct PlotCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The output file; its extension picks the format (\(OutputFormat.all.map(\.fileExtension).joined(separator: ", "))).", valueName: "file"))
     var out: String = "plot.png"
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The animation format's quality setting (\(OutputFormat.qualityFormats)). GIF has none.", valueName: "N"))
+    var quality: Double?
+
+    @Flag(name: .long, help: "With an animation --out (e.g. adam.gif): write its frames as STEM/STEM-000.png… plus STEM/STEM.tex (a LaTeX \\animategraphics line for beamer) instead of the file.")
+    var frames = false
+
     @Flag(name: .long, help: "Print the equivalent figure spec (YAML) instead of rendering.")
     var printSpec = false
 
@@ -58,7 +65,17 @@ struct PlotCommand: ParsableCommand {
         if optimizer.isEmpty { throw ValidationError("give at least one --optimizer, e.g. --optimizer 'SGD(lr=0.1)'") }
         guard (0...Trace.maximumSteps).contains(steps) else { throw ValidationError("--steps must be 0…\(Trace.maximumSteps)") }
         do { _ = try request().spec() } catch let e as SpecError { throw ValidationError(e.message) }
-        if !printSpec { _ = try format() }
+        if !printSpec {
+            let chosen = try format()
+            if frames && !chosen.isAnimation { throw ValidationError("--frames writes an animation's frames; give --out an animation extension such as .gif") }
+            if let quality {
+                guard case .animation(let encoder) = chosen else {
+                    throw ValidationError("--quality sets an animation's quality, but --out '\(out)' is a still; use .webp or .mp4")
+                }
+                if frames { throw ValidationError("--quality does not apply to --frames (the frames are lossless PNGs); leave one out") }
+                if let problem = encoder.problem(with: EncoderSettings(quality: quality)) { throw ValidationError("--quality: \(problem)") }
+            }
+        }
     }
 
     func run() throws {
@@ -74,6 +91,8 @@ struct PlotCommand: ParsableCommand {
         let folder = url.deletingLastPathComponent().path
         var args = ["--out", folder, "--format", try format().name]
         if let font { args += ["--font", font] }
+        if let quality { args += ["--quality", "\(quality)"] }
+        if frames { args += ["--frames"] }
         let options = try RenderOptions.parse(args)
         try SpecRenderer(options: options).renderAll(checked, to: try OutputFolder(path: folder))
     }

@@ -18,7 +18,8 @@ struct RenderOptions: ParsableArguments {
     var bare = false
 
     @Option(name: .long, help: ArgumentHelp(
-        "Which files to write: png = stills only, gif = animations only (of every figure with optimizer paths). "
+        "Which files to write: png = stills only; gif, webp or mp4 = animations only (of every figure with optimizer paths); "
+            + "html = an interactive page (sliders for a sweep, play and scrub). "
             + "Default: a PNG always, plus a GIF when the spec asks for an animation or --gif is given.",
         valueName: OutputFormat.all.map(\.name).joined(separator: "|")))
     var format: String?
@@ -31,6 +32,13 @@ struct RenderOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Write only the PNGs, even for specs that ask for an animation.")
     var noGif = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The animation format's quality setting (\(OutputFormat.qualityFormats)). GIF has none.", valueName: "N"))
+    var quality: Double?
+
+    @Flag(name: .long, help: "Write each animation as numbered PNG frames plus a LaTeX \\animategraphics line for beamer (NAME/NAME-000.png…, NAME/NAME.tex, NAME/NAME.timeline) instead of one animation file.")
+    var frames = false
 
     @Option(name: .long, help: "Animation frames per second (default: the spec's, else 16.7 = 60 ms a frame).")
     var fps: Double?
@@ -108,9 +116,28 @@ struct RenderOptions: ParsableArguments {
         return OutputSelection(only: chosen)
     }
 
+    /// The animation encoder's settings from `--quality`, checked against the
+    /// selected animation format (`EncoderSettings.background` is the figure's,
+    /// set per figure). Throws `ValidationError` when the format has no such
+    /// setting, the value is out of its range, or nothing animated uses it.
+    func encoderSettings() throws -> EncoderSettings {
+        let settings = EncoderSettings(quality: quality)
+        guard quality != nil else { return settings }
+        if frames { throw ValidationError("--quality does not apply to --frames (the frames are lossless PNGs); leave one out") }
+        guard let format = try outputSelection().animation else {
+            throw ValidationError("--quality sets an animation format's quality, but no animation is written; add --format \(OutputFormat.all.filter { if case .animation(let encoder) = $0 { encoder.qualityScale != nil } else { false } }.map(\.name).joined(separator: "|"))")
+        }
+        if let problem = format.problem(with: settings) { throw ValidationError("--quality: \(problem)") }
+        return settings
+    }
+
     func validate() throws {
         _ = try pixelSize()
         _ = try outputSelection()
+        _ = try encoderSettings()
+        if frames, try outputSelection().animation == nil {
+            throw ValidationError("--frames writes animations as frames, but \(noGif ? "--no-gif" : "--format \(format ?? "png")") writes no animation; leave one out")
+        }
         if let dpi, !(dpi >= 10 && dpi <= 1000) { throw ValidationError("--dpi must be 10…1000") }
         if let fps, !(fps > 0 && fps <= 50) { throw ValidationError("--fps must be in (0, 50] (GIF delays are hundredths of a second)") }
         if let s = stepsPerFrame, s < 1 { throw ValidationError("--steps-per-frame must be at least 1") }

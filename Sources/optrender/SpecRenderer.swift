@@ -137,8 +137,9 @@ struct SpecRenderer {
             let files = try produce(spec, report: &report)
             for file in files {
                 let status: FileRecord.Status
+                let (folder, leaf) = try output.nested(file.name, creating: !options.check)
                 if options.check {
-                    let existing = output.existing(file.name)
+                    let existing = folder.existing(leaf)
                     if let difference = GalleryCheck.difference(expected: file.bytes, existing: existing, format: file.format,
                                                                         pixelBytes: file.width * file.height * 4 * file.frames) {
                         report.differences.append("\(existing == nil ? "missing" : "stale"): \(output.display(file.name))\(difference)")
@@ -147,7 +148,7 @@ struct SpecRenderer {
                         status = .upToDate
                     }
                 } else {
-                    status = try output.write(file.bytes, to: file.name) == .written ? .written : .unchanged
+                    status = try folder.write(file.bytes, to: leaf) == .written ? .written : .unchanged
                 }
                 report.records.append(FileRecord(name: file.name, format: file.format, width: file.width, height: file.height,
                                                  frames: file.frames, size: file.bytes.count, sha256: SHA256.hex(file.bytes), status: status))
@@ -173,6 +174,8 @@ struct SpecRenderer {
         }
         if let format = selection.animation, format is InteractivePageEncoder.Type, animationSettings != nil {
             files.append(try pageFile(spec, report: &report))
+        } else if options.frames, let settings = animationSettings {
+            files += try frameSequence(of: figure, settings: settings, named: spec.name, report: &report)
         } else if let format = selection.animation, let settings = animationSettings {
             let (bytes, frames) = try animation(of: figure, settings: settings, format: format, report: &report)
             files.append(RenderedFile(name: "\(spec.name).\(format.fileExtension)", format: format.formatName,
@@ -234,7 +237,10 @@ struct SpecRenderer {
             let t0 = DispatchTime.now()
             var encoding = 0.0
             let animation = FigureAnimation(figure: figure, font: font, settings: settings)
-            let bytes = try format.encode(width: figure.pixelWidth, height: figure.pixelHeight, lastFrameHold: nil) { consume in
+            var encoderSettings = try options.encoderSettings()
+            encoderSettings.background = figure.theme.figureFaceColor
+            let bytes = try format.encode(width: figure.pixelWidth, height: figure.pixelHeight, settings: encoderSettings,
+                                          lastFrameHold: nil) { consume in
                 try animation.forEachFrame { image, delay in
                     let t = DispatchTime.now()
                     try consume(image, delay)

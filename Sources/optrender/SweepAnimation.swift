@@ -26,20 +26,27 @@ extension SpecRenderer {
         let fps = options.fps ?? spec.animation?.fps ?? 1
         let hold = options.hold ?? spec.animation?.hold ?? 1.5
         var encoder: (any AnimationEncoder)?
+        var sequence: FrameSequence? = options.frames ? FrameSequence(name: spec.name) : nil
         var size = (width: 0, height: 0)
         do {
             for (k, frameSpec) in frameSpecs.enumerated() {
                 let figure = try figureForOutput(frameSpec, report: &report)
-                if encoder == nil {
-                    encoder = try format.init(width: figure.pixelWidth, height: figure.pixelHeight)
-                    size = (figure.pixelWidth, figure.pixelHeight)
+                if encoder == nil && sequence == nil {
+                    var settings = try options.encoderSettings()
+                    settings.background = figure.theme.figureFaceColor
+                    encoder = try format.init(width: figure.pixelWidth, height: figure.pixelHeight, settings: settings)
                 }
+                size = (figure.pixelWidth, figure.pixelHeight)
                 let t0 = DispatchTime.now()
                 let image = figure.render(font: font)
                 let t1 = DispatchTime.now()
-                try encoder!.addFrame(image, delay: k == frameSpecs.count - 1 ? max(1 / fps, hold) : 1 / fps)
+                let delay = k == frameSpecs.count - 1 ? max(1 / fps, hold) : 1 / fps
+                if sequence != nil { try sequence!.addFrame(image, delay: delay) } else { try encoder!.addFrame(image, delay: delay) }
                 report.renderSeconds += Timings.seconds(t0, t1)
                 report.encodeSeconds += Timings.seconds(t1, .now())
+            }
+            if let sequence, sequence.frameCount > 0 {
+                return files + (try Self.renderedFiles(sequence, width: size.width, height: size.height))
             }
             guard var e = encoder else { return files }
             let t = DispatchTime.now()

@@ -4,7 +4,7 @@ import Encode
 /// The registry: names, extensions, kinds, and the errors for unknown ones.
 @Suite struct OutputFormatTests {
     @Test func pngIsAStillAndGIFAnAnimation() throws {
-        #expect(OutputFormat.all.map(\.name) == ["png", "gif", "html"])
+        #expect(OutputFormat.all.map(\.name) == ["png", "gif", "webp", "mp4", "html"])
         let png = try OutputFormat.named("png")
         guard case .still(let still) = png else { Issue.record("png is not a still format"); return }
         #expect(still == PNGStillEncoder.self && png.fileExtension == "png" && !png.isAnimation)
@@ -21,16 +21,16 @@ import Encode
     }
 
     @Test func unknownNamesAndExtensionsListTheValidOnes() {
-        #expect(throws: EncodeError("unknown format 'webp'; use one of: png, gif, html")) {
-            try OutputFormat.named("webp")
+        #expect(throws: EncodeError("unknown format 'avi'; use one of: png, gif, webp, mp4, html")) {
+            try OutputFormat.named("avi")
         }
-        #expect(throws: EncodeError("unknown file extension '.jpg'; use one of: .png, .gif, .html")) {
+        #expect(throws: EncodeError("unknown file extension '.jpg'; use one of: .png, .gif, .webp, .mp4, .html")) {
             try OutputFormat.forExtension("jpg")
         }
-        #expect(throws: EncodeError("unknown file extension '.svg'; use one of: .png, .gif, .html")) {
+        #expect(throws: EncodeError("unknown file extension '.svg'; use one of: .png, .gif, .webp, .mp4, .html")) {
             try OutputFormat.forFile("out/figure.svg")
         }
-        #expect(throws: EncodeError("'out.d/figure' has no file extension; use one of: .png, .gif, .html")) {
+        #expect(throws: EncodeError("'out.d/figure' has no file extension; use one of: .png, .gif, .webp, .mp4, .html")) {
             try OutputFormat.forFile("out.d/figure")
         }
         #expect(throws: EncodeError.self) { try OutputFormat.forFile(".png") }
