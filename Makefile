@@ -7,7 +7,8 @@
 #
 # Set-up installs only what is absent: nothing runs apt when every package is there.
 
-SYSTEM_PACKAGES := libpng-dev libgif-dev libfreetype-dev libfontconfig1-dev fonts-dejavu-core pkg-config
+SYSTEM_PACKAGES := libpng-dev libgif-dev libfreetype-dev libfontconfig1-dev fonts-dejavu-core pkg-config \
+                   libcairo2-dev poppler-utils librsvg2-bin
 SWIFT ?= swift
 CONFIG ?= release
 BIN = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)/optrender

@@ -22,11 +22,16 @@ let package = Package(
         .systemLibrary(
             name: "CFreeType", pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev", "libfontconfig1-dev"]), .brew(["freetype", "fontconfig"])]),
+        // cairo's PDF, SVG and FreeType backends come with the one package.
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "cairo-ft",
+            providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
 
         .target(name: "Optimization"),
         .target(name: "Raster", dependencies: ["CFreeType"]),
         .target(name: "Plot", dependencies: ["Raster"]),
-        .target(name: "Encode", dependencies: ["CPNG", "CGIF", "Raster"]),
+        .target(name: "Vector", dependencies: ["CCairo", "Raster"]),
+        .target(name: "Encode", dependencies: ["CPNG", "CGIF", "Raster", "Vector"]),
         .target(
             name: "Gallery",
             dependencies: ["Plot", "Optimization", "Raster", .product(name: "Yams", package: "Yams")],

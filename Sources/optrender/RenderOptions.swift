@@ -56,6 +56,9 @@ struct RenderOptions: ParsableArguments {
     @Flag(name: .long, help: "Print only errors (no progress, no summary).")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp("Also collect every still rendered into one PDF, a page per figure in catalog order (a handout).", valueName: "file.pdf"))
+    var pdfBook: String?
+
     @Option(name: .long, help: .hidden)
     var timings: String?
 
@@ -117,5 +120,12 @@ struct RenderOptions: ParsableArguments {
         if let h = hold, !(h >= 0 && h <= 60) { throw ValidationError("--hold must be 0…60 seconds") }
         if let j = jobs, !(1...256).contains(j) { throw ValidationError("--jobs must be 1…256") }
         _ = try shardPart()
+        if let book = pdfBook {
+            guard book.lowercased().hasSuffix(".pdf") else { throw ValidationError("--pdf-book '\(book)' must name a .pdf file") }
+            if check { throw ValidationError("--pdf-book writes a file; it cannot be combined with --check") }
+            if try outputSelection().still == nil {
+                throw ValidationError("--pdf-book collects the stills, but --format \(format ?? "gif") writes none")
+            }
+        }
     }
 }
