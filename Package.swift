@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Raster", "Optimization", "Encode"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery", "Plot", "Encode", "Raster", "Optimization"]),
+        .testTarget(name: "VectorTests", dependencies: ["Vector", "Encode", "Plot", "Gallery", "Raster"]),
         .testTarget(name: "optrenderTests", dependencies: ["optrender", "Encode", "Raster"]),
     ]
 )

@@ -13,7 +13,7 @@ import Raster
 /// format. Drawing never fails: non-finite coordinates are dropped (cairo would
 /// otherwise stop drawing altogether) and so are coordinates beyond
 /// `farAway` pixels, which no page shows and cairo's fixed-point numbers cannot hold.
-public struct CairoCanvas: Canvas {
+public struct CairoCanvas: VectorCanvas {
     public let width: Int
     public let height: Int
     public var clip: Rect?

@@ -1,0 +1,127 @@
+import Raster
+
+extension ContourGrid {
+    /// The same region as `region(atLeast:map:)` — z ≥ `level` — as its outline:
+    /// closed loops (holes turning the other way, so the nonzero rule fills
+    /// exactly the region) instead of one piece per cell.
+    ///
+    /// For a surface that keeps paths (PDF, SVG), where the pieces would be
+    /// megabytes of tiny polygons and a viewer may anti-alias their shared edges
+    /// into hairlines. Built from the very pieces `region` makes: every edge two
+    /// pieces share appears once each way with bit-identical end points (the
+    /// crossings are computed from the lower end, the centre from the same four
+    /// corners), so those cancel exactly and the edges left are the boundary,
+    /// chained into loops; collinear runs (the domain's sides, rows of whole
+    /// cells) become one segment. Cells wholly inside contribute only their sides
+    /// that face a cell not wholly inside (or the domain's edge).
+    public func regionOutline(atLeast level: Double, map: Transform) -> Path {
+        var edges = EdgeSet()
+        let nx = self.nx, ny = self.ny
+        func corners(_ i: Int, _ j: Int) -> (Double, Double, Double, Double)? {
+            let n = j * nx + i
+            let c = (z[n], z[n + 1], z[n + nx + 1], z[n + nx])
+            return c.0.isFinite && c.1.isFinite && c.2.isFinite && c.3.isFinite ? c : nil
+        }
+        func isFull(_ i: Int, _ j: Int) -> Bool {
+            guard i >= 0, j >= 0, i < nx - 1, j < ny - 1, let c = corners(i, j) else { return false }
+            return c.0 >= level && c.1 >= level && c.2 >= level && c.3 >= level
+        }
+        for j in 0..<(ny - 1) {
+            for i in 0..<(nx - 1) {
+                guard let c = corners(i, j) else { continue }
+                if c.0 >= level && c.1 >= level && c.2 >= level && c.3 >= level {
+                    // Corners in the order `appendPieces` uses: (i,j), (i+1,j), (i+1,j+1), (i,j+1).
+                    let p = [map.apply(Point(xs[i], ys[j])), map.apply(Point(xs[i + 1], ys[j])),
+                             map.apply(Point(xs[i + 1], ys[j + 1])), map.apply(Point(xs[i], ys[j + 1]))]
+                    let neighbours = [(i, j - 1), (i + 1, j), (i, j + 1), (i - 1, j)]
+                    for k in 0..<4 where !isFull(neighbours[k].0, neighbours[k].1) {
+                        edges.add(p[k], p[(k + 1) % 4])
+                    }
+                    continue
+                }
+                if c.0 < level && c.1 < level && c.2 < level && c.3 < level { continue }
+                var pieces = Path()
+                appendPieces(of: i, j, corners: c, level: level, map: map, to: &pieces)
+                var first: Point? = nil, last: Point? = nil
+                for e in pieces.elements {
+                    switch e {
+                    case .move(let q): first = q; last = q
+                    case .line(let q): if let l = last { edges.add(l, q) }; last = q
+                    case .close: if let l = last, let f = first { edges.add(l, f) }; last = first
+                    default: break
+                    }
+                }
+            }
+        }
+        return edges.loops()
+    }
+}
+
+/// Directed edges where adding b→a removes an existing a→b.
+struct EdgeSet {
+    struct Key: Hashable {
+        let x: UInt64, y: UInt64
+        init(_ p: Point) { x = p.x.bitPattern; y = p.y.bitPattern }
+    }
+    struct EdgeKey: Hashable {
+        let a: Key, b: Key
+    }
+
+    private var edges: [EdgeKey: (Point, Point)] = [:]
+
+    mutating func add(_ a: Point, _ b: Point) {
+        let ka = Key(a), kb = Key(b)
+        guard ka != kb else { return }
+        if edges.removeValue(forKey: EdgeKey(a: kb, b: ka)) != nil { return }
+        edges[EdgeKey(a: ka, b: kb)] = (a, b)
+    }
+
+    /// The edges chained into closed loops, in a deterministic order (loops
+    /// start at the smallest remaining edge by (y, x) of its start), collinear
+    /// consecutive edges merged.
+    func loops() -> Path {
+        var outgoing: [Key: [(Point, Point)]] = [:]
+        for (_, e) in edges { outgoing[Key(e.0), default: []].append(e) }
+        // Deterministic choice among several edges leaving one point (loops that
+        // touch at a vertex): by direction.
+        for (k, list) in outgoing where list.count > 1 {
+            outgoing[k] = list.sorted { ($0.1.y, $0.1.x) < ($1.1.y, $1.1.x) }
+        }
+        let starts = edges.values.map(\.0).sorted { ($0.y, $0.x) < ($1.y, $1.x) }
+        var path = Path()
+        for s in starts {
+            guard var list = outgoing[Key(s)], !list.isEmpty else { continue }
+            var loop = [s]
+            var edge = list.removeFirst()
+            outgoing[Key(s)] = list
+            while true {
+                let next = edge.1
+                if Key(next) == Key(s) { break }
+                loop.append(next)
+                guard var nl = outgoing[Key(next)], !nl.isEmpty else { break }
+                edge = nl.removeFirst()
+                outgoing[Key(next)] = nl
+            }
+            let simplified = EdgeSet.mergingCollinear(loop)
+            guard simplified.count >= 3 else { continue }
+            path.append(Path(polyline: simplified, closed: true))
+        }
+        return path
+    }
+
+    /// Drops vertices on the straight line between their neighbours (exactly:
+    /// axis-aligned runs, or a zero cross product).
+    static func mergingCollinear(_ loop: [Point]) -> [Point] {
+        guard loop.count > 3 else { return loop }
+        var out: [Point] = []
+        let n = loop.count
+        for k in 0..<n {
+            let a = loop[(k + n - 1) % n], b = loop[k], c = loop[(k + 1) % n]
+            let cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x)
+            let sameWay = (b.x - a.x) * (c.x - b.x) + (b.y - a.y) * (c.y - b.y) > 0
+            if cross == 0 && sameWay { continue }
+            out.append(b)
+        }
+        return out
+    }
+}
