@@ -12,7 +12,8 @@ extension ContourGrid {
     /// crossings are computed from the lower end, the centre from the same four
     /// corners), so those cancel exactly and the edges left are the boundary,
     /// chained into loops; collinear runs (the domain's sides, rows of whole
-    /// cells) become one segment. Cells wholly inside contribute only their sides
+    /// cells) become one segment and the loops are simplified to within
+    /// `EdgeSet.tolerance` pixels. Cells wholly inside contribute only their sides
     /// that face a cell not wholly inside (or the domain's edge).
     public func regionOutline(atLeast level: Double, map: Transform) -> Path {
         var edges = EdgeSet()
@@ -102,26 +103,51 @@ struct EdgeSet {
                 edge = nl.removeFirst()
                 outgoing[Key(next)] = nl
             }
-            let simplified = EdgeSet.mergingCollinear(loop)
+            let simplified = EdgeSet.simplified(loop)
             guard simplified.count >= 3 else { continue }
             path.append(Path(polyline: simplified, closed: true))
         }
         return path
     }
 
-    /// Drops vertices on the straight line between their neighbours (exactly:
-    /// axis-aligned runs, or a zero cross product).
-    static func mergingCollinear(_ loop: [Point]) -> [Point] {
-        guard loop.count > 3 else { return loop }
-        var out: [Point] = []
+    /// How far (pixels) a simplified outline may stray from the exact one:
+    /// a twentieth of a pixel, invisible at any zoom of a page drawn at its dpi.
+    static let tolerance = 0.05
+
+    /// The loop with the vertices Douglas–Peucker finds within `tolerance` of
+    /// the line through their kept neighbours dropped (exactly collinear runs
+    /// always go). Nested bands are painted one over another, never abutting,
+    /// so simplifying each region on its own cannot open a gap between them.
+    static func simplified(_ loop: [Point]) -> [Point] {
         let n = loop.count
-        for k in 0..<n {
-            let a = loop[(k + n - 1) % n], b = loop[k], c = loop[(k + 1) % n]
-            let cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x)
-            let sameWay = (b.x - a.x) * (c.x - b.x) + (b.y - a.y) * (c.y - b.y) > 0
-            if cross == 0 && sameWay { continue }
-            out.append(b)
+        guard n > 3 else { return loop }
+        // Split at the first vertex and the one farthest from it; simplify both halves.
+        var far = 0, best = -1.0
+        for k in 1..<n {
+            let d = (loop[k].x - loop[0].x) * (loop[k].x - loop[0].x) + (loop[k].y - loop[0].y) * (loop[k].y - loop[0].y)
+            if d > best { best = d; far = k }
         }
-        return out
+        var keep = [Bool](repeating: false, count: n)
+        keep[0] = true
+        keep[far] = true
+        var stack = [(0, far), (far, n)]
+        while let (a, b) = stack.popLast() {
+            guard b - a > 1 else { continue }
+            let p = loop[a], q = loop[b % n]
+            let dx = q.x - p.x, dy = q.y - p.y, len = (dx * dx + dy * dy).squareRoot()
+            var worst = -1.0, at = a
+            for k in (a + 1)..<b {
+                let r = loop[k]
+                let d = len > 0 ? abs(dx * (r.y - p.y) - dy * (r.x - p.x)) / len
+                    : ((r.x - p.x) * (r.x - p.x) + (r.y - p.y) * (r.y - p.y)).squareRoot()
+                if d > worst { worst = d; at = k }
+            }
+            if worst > tolerance {
+                keep[at] = true
+                stack.append((a, at))
+                stack.append((at, b))
+            }
+        }
+        return (0..<n).filter { keep[$0] }.map { loop[$0] }
     }
 }
