@@ -1,3 +1,4 @@
+import Encode
 import Foundation
 import Gallery
 
