@@ -18,7 +18,8 @@ struct RenderOptions: ParsableArguments {
     var bare = false
 
     @Option(name: .long, help: ArgumentHelp(
-        "Which files to write: png = stills only, gif = animations only (of every figure with optimizer paths). "
+        "Which files to write: png = stills only, gif = animations only (of every figure with optimizer paths), "
+            + "pdf, svg = the stills as vectors (a figure that animates: its last frame). "
             + "Default: a PNG always, plus a GIF when the spec asks for an animation or --gif is given.",
         valueName: OutputFormat.all.map(\.name).joined(separator: "|")))
     var format: String?
