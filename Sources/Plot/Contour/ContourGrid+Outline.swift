@@ -13,7 +13,10 @@ extension ContourGrid {
     /// corners), so those cancel exactly and the edges left are the boundary,
     /// chained into loops; collinear runs (the domain's sides, rows of whole
     /// cells) become one segment and the loops are simplified to within
-    /// `EdgeSet.tolerance` pixels. Cells wholly inside contribute only their sides
+    /// `EdgeSet.tolerance` pixels. Should the edges left not close into loops
+    /// (a level met exactly along the triangulation's diagonals, where pieces
+    /// degenerate to slivers), the pieces themselves are returned: a larger file,
+    /// never a wrong region. Cells wholly inside contribute only their sides
     /// that face a cell not wholly inside (or the domain's edge).
     public func regionOutline(atLeast level: Double, map: Transform) -> Path {
         var edges = EdgeSet()
@@ -43,18 +46,32 @@ extension ContourGrid {
                 if c.0 < level && c.1 < level && c.2 < level && c.3 < level { continue }
                 var pieces = Path()
                 appendPieces(of: i, j, corners: c, level: level, map: map, to: &pieces)
+                // A crossing at a vertex whose value is the level itself comes out
+                // of the interpolation a rounding error away from the vertex, and
+                // differently from each side: snap such points onto the vertex
+                // (the corners and the centre, computed as `appendPieces` does).
+                let p0 = map.apply(Point(xs[i], ys[j])), p2 = map.apply(Point(xs[i + 1], ys[j + 1]))
+                let vertices = [p0, map.apply(Point(xs[i + 1], ys[j])), p2, map.apply(Point(xs[i], ys[j + 1])),
+                                (p0 + p2) * 0.5]
+                func snapped(_ q: Point) -> Point {
+                    for v in vertices where abs(q.x - v.x) <= 1e-9 * (1 + abs(v.x)) && abs(q.y - v.y) <= 1e-9 * (1 + abs(v.y)) {
+                        return v
+                    }
+                    return q
+                }
                 var first: Point? = nil, last: Point? = nil
                 for e in pieces.elements {
                     switch e {
-                    case .move(let q): first = q; last = q
-                    case .line(let q): if let l = last { edges.add(l, q) }; last = q
+                    case .move(let q): first = snapped(q); last = first
+                    case .line(let q): let s = snapped(q); if let l = last { edges.add(l, s) }; last = s
                     case .close: if let l = last, let f = first { edges.add(l, f) }; last = first
                     default: break
                     }
                 }
             }
         }
-        return edges.loops()
+        // Loops that do not close would fill something else: then the pieces.
+        return edges.loops() ?? region(atLeast: level, map: map)
     }
 }
 
@@ -78,15 +95,40 @@ struct EdgeSet {
     }
 
     /// The edges chained into closed loops, in a deterministic order (loops
-    /// start at the smallest remaining edge by (y, x) of its start), collinear
-    /// consecutive edges merged.
-    func loops() -> Path {
+    /// start at the smallest remaining edge by (y, x) of its start), simplified
+    /// (`simplified`). Where no edge leaves the exact end point — the pieces
+    /// met a rounding error apart — the walk goes on from a point within
+    /// `joinDistance`, so a loop is never closed early.
+    func loops() -> Path? {
         var outgoing: [Key: [(Point, Point)]] = [:]
         for (_, e) in edges { outgoing[Key(e.0), default: []].append(e) }
         // Deterministic choice among several edges leaving one point (loops that
         // touch at a vertex): by direction.
         for (k, list) in outgoing where list.count > 1 {
             outgoing[k] = list.sorted { ($0.1.y, $0.1.x) < ($1.1.y, $1.1.x) }
+        }
+        // Start points by buckets of `joinDistance`, for the near lookups.
+        func bucket(_ p: Point) -> (Int, Int) {
+            (Int((p.x / EdgeSet.joinDistance).rounded(.down)), Int((p.y / EdgeSet.joinDistance).rounded(.down)))
+        }
+        var near: [Int: [Key: Point]] = [:]
+        func hash(_ b: (Int, Int)) -> Int { b.0 &* 73_856_093 ^ b.1 &* 19_349_663 }
+        for (_, e) in edges { near[hash(bucket(e.0)), default: [:]][Key(e.0)] = e.0 }
+        func continuation(from p: Point) -> Key? {
+            if let l = outgoing[Key(p)], !l.isEmpty { return Key(p) }
+            let (bx, by) = bucket(p)
+            var best: (Key, Double)? = nil
+            for dx in -1...1 {
+                for dy in -1...1 {
+                    for (k, q) in near[hash((bx + dx, by + dy))] ?? [:] {
+                        guard let l = outgoing[k], !l.isEmpty else { continue }
+                        let d = max(abs(q.x - p.x), abs(q.y - p.y))
+                        guard d <= EdgeSet.joinDistance else { continue }
+                        if best == nil || d < best!.1 || (d == best!.1 && (q.y, q.x) < (Point(0, 0).y, 0)) { best = (k, d) }
+                    }
+                }
+            }
+            return best?.0
         }
         let starts = edges.values.map(\.0).sorted { ($0.y, $0.x) < ($1.y, $1.x) }
         var path = Path()
@@ -99,9 +141,11 @@ struct EdgeSet {
                 let next = edge.1
                 if Key(next) == Key(s) { break }
                 loop.append(next)
-                guard var nl = outgoing[Key(next)], !nl.isEmpty else { break }
+                // Stuck away from the start: the edges do not close (pieces that
+                // meet along a line where z is the level to rounding error).
+                guard let k = continuation(from: next), var nl = outgoing[k], !nl.isEmpty else { return nil }
                 edge = nl.removeFirst()
-                outgoing[Key(next)] = nl
+                outgoing[k] = nl
             }
             let simplified = EdgeSet.simplified(loop)
             guard simplified.count >= 3 else { continue }
@@ -109,6 +153,9 @@ struct EdgeSet {
         }
         return path
     }
+
+    /// End points this close (pixels) are the same point to `loops`.
+    static let joinDistance = 1e-6
 
     /// How far (pixels) a simplified outline may stray from the exact one:
     /// a twentieth of a pixel, invisible at any zoom of a page drawn at its dpi.
