@@ -144,7 +144,8 @@ public struct CairoCanvas: VectorCanvas {
     }
 
     /// Adds `path` as cairo's current path; false when nothing drawable is left.
-    /// Quadratic segments become the equivalent cubics (cairo has none).
+    /// Quadratic segments become the equivalent cubics (cairo has none); runs
+    /// of straight segments are thinned by `PolylineSimplifier`.
     private func addPath(_ path: Path) -> Bool {
         func ok(_ p: Point) -> Bool {
             p.x.isFinite && p.y.isFinite && abs(p.x) <= CairoCanvas.farAway && abs(p.y) <= CairoCanvas.farAway
@@ -152,34 +153,49 @@ public struct CairoCanvas: VectorCanvas {
         var current: Point? = nil
         var start: Point? = nil
         var drawn = false
+        // The straight run being collected: the current point, then each line's end.
+        var run: [Point] = []
+        func flush() {
+            if run.count > 1 {
+                for p in PolylineSimplifier.simplified(run).dropFirst() { cairo_line_to(cr, p.x, p.y) }
+                drawn = true
+            }
+            run = current.map { [$0] } ?? []
+        }
         for e in path.elements {
             switch e {
             case .move(let p):
-                guard ok(p) else { current = nil; continue }
+                flush()
+                guard ok(p) else { current = nil; run = []; continue }
                 cairo_move_to(cr, p.x, p.y)
-                current = p; start = p
+                current = p; start = p; run = [p]
             case .line(let p):
                 guard ok(p) else { continue }
-                if current == nil { cairo_move_to(cr, p.x, p.y); start = p } else { cairo_line_to(cr, p.x, p.y); drawn = true }
+                if current == nil { cairo_move_to(cr, p.x, p.y); start = p; run = [p] } else { run.append(p) }
                 current = p
             case .quad(let c, let p):
                 guard ok(c), ok(p) else { continue }
-                guard let q = current else { cairo_move_to(cr, p.x, p.y); current = p; start = p; continue }
+                flush()
+                guard let q = current else { cairo_move_to(cr, p.x, p.y); current = p; start = p; run = [p]; continue }
                 let c1 = Point(q.x + 2 / 3 * (c.x - q.x), q.y + 2 / 3 * (c.y - q.y))
                 let c2 = Point(p.x + 2 / 3 * (c.x - p.x), p.y + 2 / 3 * (c.y - p.y))
                 cairo_curve_to(cr, c1.x, c1.y, c2.x, c2.y, p.x, p.y)
-                current = p; drawn = true
+                current = p; drawn = true; run = [p]
             case .cubic(let c1, let c2, let p):
                 guard ok(c1), ok(c2), ok(p) else { continue }
-                guard current != nil else { cairo_move_to(cr, p.x, p.y); current = p; start = p; continue }
+                flush()
+                guard current != nil else { cairo_move_to(cr, p.x, p.y); current = p; start = p; run = [p]; continue }
                 cairo_curve_to(cr, c1.x, c1.y, c2.x, c2.y, p.x, p.y)
-                current = p; drawn = true
+                current = p; drawn = true; run = [p]
             case .close:
                 guard current != nil else { continue }
+                flush()
                 cairo_close_path(cr)
                 current = start
+                run = start.map { [$0] } ?? []
             }
         }
+        flush()
         return drawn
     }
 
