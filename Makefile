@@ -7,7 +7,8 @@
 #
 # Set-up installs only what is absent: nothing runs apt when every package is there.
 
-SYSTEM_PACKAGES := libpng-dev libgif-dev libfreetype-dev libfontconfig1-dev fonts-dejavu-core pkg-config libwebp-dev libavcodec-dev libavformat-dev libswscale-dev libavutil-dev
+SYSTEM_PACKAGES := libpng-dev libgif-dev libfreetype-dev libfontconfig1-dev fonts-dejavu-core pkg-config libwebp-dev libavcodec-dev libavformat-dev libswscale-dev libavutil-dev \
+                   libcairo2-dev poppler-utils librsvg2-bin
 # The interactive page's browser test (make test): headless Chromium through chromedriver.
 SYSTEM_PACKAGES += chromium chromium-driver
 SWIFT ?= swift

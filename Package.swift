@@ -28,11 +28,16 @@ let package = Package(
         .systemLibrary(
             name: "CFFmpeg", pkgConfig: "libavformat",
             providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"]), .brew(["ffmpeg"])]),
+        // cairo's PDF, SVG and FreeType backends come with the one package.
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "cairo-ft",
+            providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
 
         .target(name: "Optimization"),
         .target(name: "Raster", dependencies: ["CFreeType"]),
         .target(name: "Plot", dependencies: ["Raster"]),
-        .target(name: "Encode", dependencies: ["CPNG", "CGIF", "CWebP", "CFFmpeg", "Raster"]),
+        .target(name: "Vector", dependencies: ["CCairo", "Raster"]),
+        .target(name: "Encode", dependencies: ["CPNG", "CGIF", "CWebP", "CFFmpeg", "Raster", "Vector"]),
         .target(
             name: "Gallery",
             dependencies: ["Plot", "Optimization", "Raster", .product(name: "Yams", package: "Yams")],
@@ -50,6 +55,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Raster", "Optimization", "Encode"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery", "Plot", "Encode", "Raster", "Optimization"]),
+        .testTarget(name: "VectorTests", dependencies: ["Vector", "Encode", "Plot", "Gallery", "Raster"]),
         .testTarget(name: "optrenderTests", dependencies: ["optrender", "Encode", "Raster"]),
     ]
 )

@@ -1,8 +1,11 @@
-/// A file format the tool can write: a still format (one image per file) or an
-/// animation format (frames streamed into one file), found by name or extension.
+/// A file format the tool can write: a still format (one image per file), a
+/// drawing format (a still kept as vectors: the figure's drawing calls replayed
+/// on the format's own surface) or an animation format (frames streamed into
+/// one file), found by name or extension.
 ///
 /// `OutputFormat.all` is the registry. Adding a format is one encoder file (a
-/// type conforming to `StillEncoder` or `AnimationEncoder`) and one line there.
+/// type conforming to `StillEncoder`, `DrawingEncoder` or `AnimationEncoder`)
+/// and one line there.
 ///
 /// ```swift
 /// let format = try OutputFormat.named("gif")              // --format gif
@@ -11,6 +14,7 @@
 /// ```
 public enum OutputFormat: Sendable {
     case still(any StillEncoder.Type)
+    case drawing(any DrawingEncoder.Type)
     case animation(any AnimationEncoder.Type)
 
     /// Every format, stills first. Register a new format here.
@@ -20,12 +24,15 @@ public enum OutputFormat: Sendable {
         .animation(WebPAnimationEncoder.self),
         .animation(MP4AnimationEncoder.self),
         .animation(InteractivePageEncoder.self),
+        .drawing(PDFStillEncoder.self),
+        .drawing(SVGStillEncoder.self),
     ]
 
     /// The name users type (`png`, `gif`).
     public var name: String {
         switch self {
         case .still(let encoder): encoder.formatName
+        case .drawing(let encoder): encoder.formatName
         case .animation(let encoder): encoder.formatName
         }
     }
@@ -34,6 +41,7 @@ public enum OutputFormat: Sendable {
     public var fileExtension: String {
         switch self {
         case .still(let encoder): encoder.fileExtension
+        case .drawing(let encoder): encoder.fileExtension
         case .animation(let encoder): encoder.fileExtension
         }
     }

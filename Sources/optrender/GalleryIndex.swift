@@ -1,3 +1,4 @@
+import Encode
 import Foundation
 import Gallery
 
@@ -147,7 +148,7 @@ extension SpecRenderer {
         }
         if options.check {
             let expected = Set(reports.flatMap { $0.records.map(\.name) } + pages.map(\.0))
-            let extensions = Set(["png", "gif", "json", "md", "html"])
+            let extensions = Set(OutputFormat.all.map(\.fileExtension) + ["json", "md"])
             let present = (try? FileManager.default.contentsOfDirectory(atPath: output.url.path)) ?? []
             for name in present.sorted() where !expected.contains(name) && !name.hasPrefix(".")
                 && extensions.contains((name as NSString).pathExtension.lowercased()) {

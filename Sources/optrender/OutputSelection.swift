@@ -5,7 +5,7 @@ import Encode
 /// `--gif-only` and `--no-gif` by `RenderOptions.outputSelection()`.
 struct OutputSelection {
     /// The still written for every figure; nil writes none.
-    var still: (any StillEncoder.Type)?
+    var still: StillFormat?
     /// The animation format; nil writes no animations.
     var animation: (any AnimationEncoder.Type)?
     /// Animate every figure with optimizer paths, not only the specs that ask
@@ -14,20 +14,43 @@ struct OutputSelection {
 
     /// The default: PNG always, GIF when the spec asks for an animation.
     static let standard = OutputSelection(
-        still: PNGStillEncoder.self, animation: GIFAnimationEncoder.self, animatesEveryPath: false)
+        still: .image(PNGStillEncoder.self), animation: GIFAnimationEncoder.self, animatesEveryPath: false)
 
     /// Only `format`: its stills for every figure, or its animations for every
     /// figure with optimizer paths.
     init(only format: OutputFormat) {
         switch format {
-        case .still(let encoder): self.init(still: encoder, animation: nil, animatesEveryPath: false)
+        case .still(let encoder): self.init(still: .image(encoder), animation: nil, animatesEveryPath: false)
+        // A figure with an animation gets its still (the last frame) as vectors.
+        case .drawing(let encoder): self.init(still: .drawing(encoder), animation: nil, animatesEveryPath: false)
         case .animation(let encoder): self.init(still: nil, animation: encoder, animatesEveryPath: true)
         }
     }
 
-    init(still: (any StillEncoder.Type)?, animation: (any AnimationEncoder.Type)?, animatesEveryPath: Bool) {
+    init(still: StillFormat?, animation: (any AnimationEncoder.Type)?, animatesEveryPath: Bool) {
         self.still = still
         self.animation = animation
         self.animatesEveryPath = animatesEveryPath
+    }
+}
+
+/// How a still is written: from the rendered image (PNG) or from the figure's
+/// drawing calls replayed on the format's own surface (PDF, SVG).
+enum StillFormat {
+    case image(any StillEncoder.Type)
+    case drawing(any DrawingEncoder.Type)
+
+    var formatName: String {
+        switch self {
+        case .image(let e): e.formatName
+        case .drawing(let e): e.formatName
+        }
+    }
+
+    var fileExtension: String {
+        switch self {
+        case .image(let e): e.fileExtension
+        case .drawing(let e): e.fileExtension
+        }
     }
 }

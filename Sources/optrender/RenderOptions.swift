@@ -19,7 +19,8 @@ struct RenderOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp(
         "Which files to write: png = stills only; gif, webp or mp4 = animations only (of every figure with optimizer paths); "
-            + "html = an interactive page (sliders for a sweep, play and scrub). "
+            + "html = an interactive page (sliders for a sweep, play and scrub); "
+            + "pdf, svg = the stills as vectors (a figure that animates: its last frame). "
             + "Default: a PNG always, plus a GIF when the spec asks for an animation or --gif is given.",
         valueName: OutputFormat.all.map(\.name).joined(separator: "|")))
     var format: String?
@@ -63,6 +64,9 @@ struct RenderOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Print only errors (no progress, no summary).")
     var quiet = false
+
+    @Option(name: .long, help: ArgumentHelp("Also collect every still rendered into one PDF, a page per figure in catalog order (a handout).", valueName: "file.pdf"))
+    var pdfBook: String?
 
     @Option(name: .long, help: .hidden)
     var timings: String?
@@ -144,5 +148,12 @@ struct RenderOptions: ParsableArguments {
         if let h = hold, !(h >= 0 && h <= 60) { throw ValidationError("--hold must be 0…60 seconds") }
         if let j = jobs, !(1...256).contains(j) { throw ValidationError("--jobs must be 1…256") }
         _ = try shardPart()
+        if let book = pdfBook {
+            guard book.lowercased().hasSuffix(".pdf") else { throw ValidationError("--pdf-book '\(book)' must name a .pdf file") }
+            if check { throw ValidationError("--pdf-book writes a file; it cannot be combined with --check") }
+            if try outputSelection().still == nil {
+                throw ValidationError("--pdf-book collects the stills, but --format \(format ?? "gif") writes none")
+            }
+        }
     }
 }

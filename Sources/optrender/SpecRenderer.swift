@@ -46,9 +46,12 @@ struct FigureReport: Sendable {
 struct SpecRenderer {
     let font: Font
     let options: RenderOptions
+    /// The stills collected for `--pdf-book`, nil without it.
+    let book: PDFBookPages?
 
     init(options: RenderOptions) throws {
         self.options = options
+        book = options.pdfBook == nil ? nil : PDFBookPages()
         do { font = try options.font.map { try Font.load(path: $0) } ?? Font.defaultFont() } catch {
             throw CLIFailure("\(error)")
         }
@@ -93,6 +96,9 @@ struct SpecRenderer {
                 indexFailures = problems.count - found
                 for p in problems { FileHandle.standardError.write(Data("optrender: error: \(p)\n".utf8)) }
             }
+        }
+        if let path = options.pdfBook, let book {
+            try book.write(order: mine.map(\.name), font: font, to: path)
         }
         if let path = options.timings {
             do { try Timings.write(reports, to: path) } catch {
@@ -185,17 +191,28 @@ struct SpecRenderer {
     }
 
     /// The still of `figure` as the file `name.ext` in `format`, in memory.
-    func stillFile(of figure: Figure, named name: String, format: any StillEncoder.Type,
+    func stillFile(of figure: Figure, named name: String, format: StillFormat,
                    report: inout FigureReport) throws -> RenderedFile {
+        book?.add(figure, named: name)
         let t0 = DispatchTime.now()
-        let image = figure.render(font: font)
-        let t1 = DispatchTime.now()
         let bytes: [UInt8]
-        do { bytes = try format.init().encode(image) } catch { throw CLIFailure("\(error)") }
-        report.renderSeconds += Timings.seconds(t0, t1)
-        report.encodeSeconds += Timings.seconds(t1, .now())
+        switch format {
+        case .image(let encoder):
+            let image = figure.render(font: font)
+            let t1 = DispatchTime.now()
+            do { bytes = try encoder.init().encode(image) } catch { throw CLIFailure("\(error)") }
+            report.renderSeconds += Timings.seconds(t0, t1)
+            report.encodeSeconds += Timings.seconds(t1, .now())
+        case .drawing(let encoder):
+            // Drawing and encoding are one pass: the calls go straight to cairo.
+            do {
+                bytes = try encoder.init().encode(widthPx: figure.pixelWidth, heightPx: figure.pixelHeight,
+                                                  dpi: figure.dpi) { canvas in figure.draw(on: &canvas, font: font) }
+            } catch { throw CLIFailure("\(error)") }
+            report.renderSeconds += Timings.seconds(t0, .now())
+        }
         return RenderedFile(name: "\(name).\(format.fileExtension)", format: format.formatName,
-                            width: image.width, height: image.height, frames: 1, bytes: bytes)
+                            width: figure.pixelWidth, height: figure.pixelHeight, frames: 1, bytes: bytes)
     }
 
     /// The figure of `spec` at the command line's dpi, size and bareness.

@@ -142,9 +142,14 @@ public struct Colorbar: Sendable {
         func px(_ pt: Double) -> Double { pt * pointScale }
         func y(_ f: Double) -> Double { area.maxY - f * area.height }
 
-        // Blocks on whole pixel rows: neighbours share their rounded edge.
+        // Blocks on whole pixel rows, bottom-up, each opaque one painted from its
+        // bottom to the top of the bar: the next block covers the rest, so the
+        // only edge between two blocks is one block over another, never two
+        // abutting edges (which vector viewers anti-alias into a light seam).
+        // In pixels this is exactly the abutting blocks (opaque over opaque).
         for b in blocks() {
-            canvas.fillPixels(Rect(x: area.minX, y: y(b.to), width: area.width, height: y(b.from) - y(b.to)),
+            let top = b.color.a >= 1 ? 1.0 : b.to
+            canvas.fillPixels(Rect(x: area.minX, y: y(top), width: area.width, height: y(b.from) - y(top)),
                               color: b.color)
         }
         canvas.stroke(Path.rectangle(area), style: StrokeStyle(width: px(theme.axesLineWidth), join: .miter, cap: .square),

@@ -86,14 +86,19 @@ public struct ContourFill: Artist {
         let saved = context.canvas.clip
         context.canvas.clip = context.plotArea
         defer { context.canvas.clip = saved }
+        // The same region either way: cell pieces for pixels, outlines for vectors.
+        let outlines = context.canvas is any VectorCanvas
+        func region(atLeast level: Double) -> Path {
+            outlines ? grid.regionOutline(atLeast: level, map: map) : grid.region(atLeast: level, map: map)
+        }
         for k in 0..<(lv.count - 1) {
-            let region = grid.region(atLeast: lv[k], map: map)
+            let region = region(atLeast: lv[k])
             let c = bandColor(k, levels: lv)
             context.canvas.fill(region, color: c.withAlpha(c.a * alpha))
         }
         // Above the last level matplotlib paints nothing: restore the face colour there.
         if let top = lv.last, let r = grid.range, r.max > top {
-            context.canvas.fill(grid.region(atLeast: top.nextUp, map: map),
+            context.canvas.fill(region(atLeast: top.nextUp),
                                 color: context.theme.axesFaceColor)
         }
     }

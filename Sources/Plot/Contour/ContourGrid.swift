@@ -94,7 +94,7 @@ public struct ContourGrid: Sendable {
 
     /// Appends the parts of cell (i, j)'s four triangles where z ≥ `level`, each
     /// as a closed polygon (`triangles` and `clip` without their arrays).
-    private func appendPieces(of i: Int, _ j: Int, corners c: (Double, Double, Double, Double),
+    func appendPieces(of i: Int, _ j: Int, corners c: (Double, Double, Double, Double),
                               level: Double, map: Transform, to path: inout Path) {
         let p0 = map.apply(Point(xs[i], ys[j])), p1 = map.apply(Point(xs[i + 1], ys[j]))
         let p2 = map.apply(Point(xs[i + 1], ys[j + 1])), p3 = map.apply(Point(xs[i], ys[j + 1]))

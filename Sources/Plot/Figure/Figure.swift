@@ -114,12 +114,17 @@ public struct Figure: Sendable {
     /// The static layer of every panel and the suptitle, on a new opaque image.
     func staticLayer(_ drawings: [any PanelDrawing], font: Font) -> Image {
         var canvas: any Canvas = RasterCanvas(width: pixelWidth, height: pixelHeight, background: theme.figureFaceColor)
+        drawStaticLayer(drawings, font: font, on: &canvas)
+        return (canvas as! RasterCanvas).image
+    }
+
+    /// Every panel's static layer, then the suptitle.
+    func drawStaticLayer(_ drawings: [any PanelDrawing], font: Font, on canvas: inout any Canvas) {
         for d in drawings { d.drawStatic(on: &canvas) }
         if let t = suptitle, !bare {
             canvas.drawText(t, font: font, at: Point(Double(pixelWidth) / 2, 0.02 * Double(pixelHeight)),
                             sizePx: suptitleSizePx, color: theme.textColor, anchorX: .center, anchorY: .top)
         }
-        return (canvas as! RasterCanvas).image
     }
 
     /// Every panel's moving layer at `step`, then the animation's step counter.
@@ -137,6 +142,16 @@ public struct Figure: Sendable {
         var canvas: any Canvas = RasterCanvas(image: staticLayer(drawings, font: font))
         drawMovingLayer(drawings, atStep: lastStep, font: font, on: &canvas)
         return (canvas as! RasterCanvas).image
+    }
+
+    /// Draws the still on any canvas of `pixelWidth × pixelHeight` — the figure's
+    /// face, every static layer, every moving layer at the last step: the calls
+    /// `render` makes on its image, for a surface that keeps them (PDF, SVG).
+    public func draw(on canvas: inout any Canvas, font: Font) {
+        let drawings = laidOut(font: font)
+        canvas.fillPixels(canvas.bounds, color: theme.figureFaceColor)
+        drawStaticLayer(drawings, font: font, on: &canvas)
+        drawMovingLayer(drawings, atStep: lastStep, font: font, on: &canvas)
     }
 
     /// Each panel's plot area in pixels and its data → pixel map, as `render` lays them out.

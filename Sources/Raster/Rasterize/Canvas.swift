@@ -89,3 +89,9 @@ extension Canvas {
         }
     }
 }
+
+/// A canvas that keeps what it is given as paths (a PDF or SVG page) rather
+/// than turning it into pixels. An artist that can give the same shape two ways
+/// — many small pieces that rasterize fast, or one compact outline — gives such
+/// a canvas the outline (filled contours: `ContourGrid.regionOutline`).
+public protocol VectorCanvas: Canvas {}

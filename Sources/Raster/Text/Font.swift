@@ -90,7 +90,7 @@ struct FontState {
         Int32(max(1, min(Double(Int32.max / 2), (sizePx * 64).rounded())))
     }
 
-    private func face(_ style: FaceStyle) -> (FontFace, slant: Double) {
+    func face(_ style: FaceStyle) -> (FontFace, slant: Double) {
         switch style {
         case .regular: return (regular, 0)
         case .italic: return oblique.map { ($0, 0) } ?? (regular, Font.syntheticSlant)

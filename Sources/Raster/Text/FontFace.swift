@@ -23,6 +23,8 @@ final class FontFace: @unchecked Sendable {
     /// Kept so that the library outlives the face.
     private let library: FreeTypeLibrary
     let path: String
+    /// Index of the face inside its file (0 for a plain .ttf).
+    let index: Int
     let familyName: String
     let styleName: String
     /// True when the face has a kerning table FreeType can read (`FT_HAS_KERNING`).
@@ -60,6 +62,7 @@ final class FontFace: @unchecked Sendable {
         face = f
         self.library = library
         self.path = path
+        self.index = index
         familyName = f.pointee.family_name.map { String(cString: $0) } ?? ""
         styleName = f.pointee.style_name.map { String(cString: $0) } ?? ""
         hasKerning = f.pointee.face_flags & FT_Long(1 << 6) != 0
