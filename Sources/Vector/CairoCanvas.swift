@@ -11,8 +11,9 @@ import Raster
 /// Coordinates are pixels with y down, as for `RasterCanvas`; the page maps one
 /// pixel to 72 / dpi points, so a figure has the same size in inches in every
 /// format. Drawing never fails: non-finite coordinates are dropped (cairo would
-/// otherwise stop drawing altogether) and so are coordinates beyond
-/// `farAway` pixels, which no page shows and cairo's fixed-point numbers cannot hold.
+/// otherwise stop drawing altogether), and straight segments reaching beyond
+/// `reach` are clipped to it (`FarPathClipper`), as cairo's fixed-point
+/// numbers cannot hold a diverging path's far points.
 public struct CairoCanvas: VectorCanvas {
     public let width: Int
     public let height: Int
@@ -23,6 +24,13 @@ public struct CairoCanvas: VectorCanvas {
     /// Coordinates beyond this many pixels from the origin are not drawn.
     static let farAway = 4.0e6
 
+    /// Where straight paths are clipped (`FarPathClipper`): a million pixels
+    /// around the page, far enough that nothing drawn along its edges shows,
+    /// near enough for cairo's numbers.
+    var reach: Rect {
+        Rect(x: -1.0e6, y: -1.0e6, width: Double(width) + 2.0e6, height: Double(height) + 2.0e6)
+    }
+
     init(cr: OpaquePointer, width: Int, height: Int) {
         self.cr = cr
         self.width = max(1, width)
@@ -32,7 +40,7 @@ public struct CairoCanvas: VectorCanvas {
     public mutating func fill(_ path: Path, color: Color, rule: FillRule) {
         guard color.a > 0 else { return }
         drawing {
-            guard addPath(path) else { return }
+            guard addPath(FarPathClipper.clipped(path, to: reach, filled: true)) else { return }
             cairo_set_fill_rule(cr, rule == .evenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING)
             setSource(color)
             cairo_fill(cr)
@@ -45,7 +53,7 @@ public struct CairoCanvas: VectorCanvas {
         // The raster's Dasher draws solid when the pattern is unusable; so does this.
         let dashed = !dashes.isEmpty && dashes.allSatisfy { $0.isFinite && $0 >= 0 } && dashes.contains { $0 > 0 }
         drawing {
-            guard addPath(path) else { return }
+            guard addPath(FarPathClipper.clipped(path, to: reach, filled: false)) else { return }
             cairo_set_line_width(cr, style.width)
             let join: cairo_line_join_t = switch style.join {
             case .miter: CAIRO_LINE_JOIN_MITER
