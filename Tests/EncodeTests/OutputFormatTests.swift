@@ -28,8 +28,8 @@ import Encode
     }
 
     @Test func unknownNamesAndExtensionsListTheValidOnes() {
-        #expect(throws: EncodeError("unknown format 'webp'; use one of: png, gif, webp, mp4, html, pdf, svg")) {
-            try OutputFormat.named("webp")
+        #expect(throws: EncodeError("unknown format 'avi'; use one of: png, gif, webp, mp4, html, pdf, svg")) {
+            try OutputFormat.named("avi")
         }
         #expect(throws: EncodeError("unknown file extension '.jpg'; use one of: .png, .gif, .webp, .mp4, .html, .pdf, .svg")) {
             try OutputFormat.forExtension("jpg")
