@@ -70,6 +70,8 @@ public struct FigureAnimation: Sendable {
         let steps: [Int]
         let drawings: [any PanelDrawing]
         let background: Image?
+        /// The panels an orbit turns: the figure's, each orbiting legend placed once.
+        let orbitPanels: [any Panel]
 
         init(_ animation: FigureAnimation) {
             self.animation = animation
@@ -77,9 +79,31 @@ public struct FigureAnimation: Sendable {
             if animation.settings.orbitFrames ?? 0 > 0 {
                 drawings = []
                 background = nil
+                orbitPanels = FrameMaker.placingOrbitLegends(animation.figure, font: animation.font)
             } else {
                 drawings = animation.figure.laidOut(font: animation.font)
                 background = animation.figure.staticLayer(drawings, font: animation.font)
+                orbitPanels = []
+            }
+        }
+
+        /// The figure's panels with the legend of every 3-D panel that has
+        /// `orbitAzimuths` placed once, as the unturned figure lays it out.
+        /// Such a legend is placed clear of the frame at all those azimuths
+        /// together, so its place does not depend on the frame's own azimuth:
+        /// placing it again in every frame (a frame layout per azimuth, per
+        /// frame) would find the same point, and costs more than the frame.
+        static func placingOrbitLegends(_ figure: Figure, font: Font) -> [any Panel] {
+            let orbiting = figure.panels.contains {
+                guard let axes = $0 as? Axes3D else { return false }
+                return axes.orbitAzimuths != nil && axes.legend != nil && axes.legendOrigin == nil
+            }
+            guard orbiting, !figure.bare else { return figure.panels }
+            return zip(figure.panels, figure.laidOut(font: font)).map { panel, drawing in
+                guard var axes = panel as? Axes3D, axes.orbitAzimuths != nil,
+                      let box = (drawing as? Scene3D)?.legendBox else { return panel }
+                axes.legendOrigin = Point(box.x, box.y)
+                return axes
             }
         }
 
@@ -90,7 +114,7 @@ public struct FigureAnimation: Sendable {
                 // turn, which is no turn at all, so it is the still.
                 let n = steps.count
                 var turned = figure
-                turned.panels = figure.panels.map { $0.turned(byAzimuth: 360 * Double((i + 1) % n) / Double(n)) }
+                turned.panels = orbitPanels.map { $0.turned(byAzimuth: 360 * Double((i + 1) % n) / Double(n)) }
                 return turned.render(font: font)
             }
             var canvas: any Canvas = RasterCanvas(image: background)

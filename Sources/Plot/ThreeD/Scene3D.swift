@@ -73,8 +73,9 @@ public struct Scene3D: PanelDrawing {
             var context = DrawContext(canvas: PaintRecording(width: width, height: height),
                                       dataToPixel: DataTransform(affine: .identity), plotArea: camera.viewport,
                                       font: environment.font, theme: theme, pointScale: scale)
-            let origin = Scene3D.legendOrigin(legend, entries: entries, axes: axes, camera: cam, frame: frame,
-                                              layout: frameLayout, environment: environment)
+            let origin = axes.legendOrigin ?? Scene3D.legendOrigin(legend, entries: entries, axes: axes, camera: cam,
+                                                                   frame: frame, layout: frameLayout,
+                                                                   environment: environment)
             legend.draw(entries, topLeft: origin, in: &context)
             self.legend = context.canvas as? PaintRecording
             let fs = (legend.fontSize ?? theme.legendFontSize) * scale
