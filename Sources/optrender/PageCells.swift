@@ -36,12 +36,14 @@ extension SpecRenderer {
         let slots = Slots<Result<PageCell, any Error>>(count: specs.count)
         let next = ResultSlots.Counter()
         let latch = BaseLatch()
+        let shared = specs.count > 1 && Self.slidersKeepStaticLayer(page)
+            ? FigureAnimation.StaticLayer(figure: first, font: font) : nil
         let workers = min(options.jobCount, specs.count)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let k = next.take(below: specs.count) {
                 if latch.failed { slots.set(k, .failure(SkippedCell())); continue }
                 let result = Result { try renderPageCell(k, spec: specs[k], first: first, page: page,
-                                                         settings: settings, latch: latch) }
+                                                         settings: settings, shared: shared, latch: latch) }
                 if case .failure = result { latch.fail() }
                 slots.set(k, result)
             }
@@ -53,11 +55,12 @@ extension SpecRenderer {
 
     /// Cell `k`: its figure, every frame diffed into patches, its losses.
     private func renderPageCell(_ k: Int, spec: FigureSpec, first: Figure, page: InteractivePage,
-                                settings: Animation, latch: BaseLatch) throws -> PageCell {
+                                settings: Animation, shared: FigureAnimation.StaticLayer?,
+                                latch: BaseLatch) throws -> PageCell {
         var report = FigureReport(name: spec.name)
         let figure = k == 0 ? first : try figureForOutput(spec, report: &report)
         let t0 = DispatchTime.now()
-        let animation = FigureAnimation(figure: figure, font: font, settings: settings)
+        let animation = FigureAnimation(figure: figure, font: font, settings: settings, sharedStaticLayer: shared)
         var builder: InteractivePage.CellBuilder? = k == 0 ? page.cellBuilder() : nil
         try animation.forEachFrame { image, _ in
             if builder == nil {
@@ -72,6 +75,16 @@ extension SpecRenderer {
         let info = Self.cellInfo(spec, steps: animation.frameSteps)
         return PageCell(finished: finished, info: info, frames: animation.frameCount,
                         buildSeconds: report.buildSeconds, renderSeconds: Timings.seconds(t0, .now()))
+    }
+
+    /// Whether the cells of a page can share one static layer (contours,
+    /// colorbar, the first run's start marker): its sliders change only
+    /// optimizer settings or step counts, so only the paths and the panel
+    /// titles differ between cells, never the view (a sweep has one view for
+    /// all its cells) nor the start. `FigureAnimation.StaticLayer` checks the
+    /// titles are drawn above the paths and the plot areas agree.
+    static func slidersKeepStaticLayer(_ page: InteractivePage) -> Bool {
+        !page.sliders.isEmpty && page.sliders.allSatisfy { $0.name != "start" }
     }
 
     /// A cell not rendered because an earlier one failed.
