@@ -154,10 +154,17 @@ public struct FigureAnimation: Sendable {
                 return axes.orbitAzimuths != nil && axes.legend != nil && axes.legendOrigin == nil
             }
             guard orbiting, !figure.bare else { return figure.panels }
-            return zip(figure.panels, figure.laidOut(font: font)).map { panel, drawing in
-                guard var axes = panel as? Axes3D, axes.orbitAzimuths != nil,
-                      let box = (drawing as? Scene3D)?.legendBox else { return panel }
-                axes.legendOrigin = Point(box.x, box.y)
+            // Laid out as `Figure.laidOut` does, without drawing any surface.
+            var shown = figure
+            shown.panels = figure.panels.map { $0.resolvingLimits() }
+            let boxes = FigureLayout(figure: shown, font: font).boxes()
+            let environment = figure.environment(font: font)
+            return zip(shown.panels, boxes).enumerated().map { k, placed in
+                guard var axes = figure.panels[k] as? Axes3D, axes.orbitAzimuths != nil,
+                      let resolved = placed.0 as? Axes3D,
+                      let origin = Scene3D.legendOrigin(of: resolved, box: placed.1, environment: environment)
+                else { return figure.panels[k] }
+                axes.legendOrigin = origin
                 return axes
             }
         }

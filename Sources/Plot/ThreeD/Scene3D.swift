@@ -87,6 +87,19 @@ public struct Scene3D: PanelDrawing {
         }
     }
 
+    /// Where `axes`' legend goes when laid out in `box`, without drawing the
+    /// surface (the same point `init` finds); nil without a legend.
+    static func legendOrigin(of axes: Axes3D, box: Rect, environment: DrawEnvironment) -> Point? {
+        let entries = axes.legendEntries
+        guard let legend = axes.legend, !entries.isEmpty else { return nil }
+        let camera = axes.camera(viewport: Camera3D.viewport(box: box))
+        let frame = Axes3DFrame(camera: camera, theme: environment.theme, font: environment.font,
+                                scale: environment.pointScale, labels: [axes.xlabel, axes.ylabel, axes.zlabel],
+                                labelSize: axes.labelSize ?? environment.theme.labelSize)
+        return legendOrigin(legend, entries: entries, axes: axes, camera: camera, frame: frame,
+                            layout: axes.showAxes ? frame.layout() : nil, environment: environment)
+    }
+
     /// The legend's top-left corner (`Legend3DPlacement`): clear of the frame's
     /// texts at every azimuth in `Axes3D.orbitAzimuths` (or the current one),
     /// covering as few projected path points and markers as it can.
