@@ -109,6 +109,12 @@ public struct InteractivePage: Sendable {
     /// any builder of this page becomes the base when the page has none yet.
     public func cellBuilder() -> CellBuilder { CellBuilder(width: width, height: height, base: base) }
 
+    /// A builder for a cell of cells built in parallel: `base` must be what
+    /// the page's base will be — the first cell's builder's `base` after its
+    /// first `add` — so the cell is the one `cellBuilder()` gives once the
+    /// first cell is added.
+    public func cellBuilder(base: Image) -> CellBuilder { CellBuilder(width: width, height: height, base: base) }
+
     /// Appends a finished cell (`CellBuilder.finish`) and what it says.
     ///
     /// - Throws: `EncodeError` past `maximumCells`, or when `info.steps` or a
@@ -130,7 +136,9 @@ public struct InteractivePage: Sendable {
     public struct CellBuilder: Sendable {
         let width: Int
         let height: Int
-        private(set) var base: Image?
+        /// The frame every cell's first frame is diffed against: the page's
+        /// base, or this cell's first frame when the page had none.
+        public private(set) var base: Image?
         private var previous: Image?
         private var patches: [[(rect: PixelRect, rgb: [UInt32])]] = []
         /// The sheet's width when no patch is wider: 256 pixels, wide enough

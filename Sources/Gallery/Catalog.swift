@@ -20,10 +20,25 @@ public enum Catalog {
         }.sorted { $0.0.name < $1.0.name }
     }
 
+    /// The built-in spec `name` and its file, read alone from `NAME.yaml` — a
+    /// process rendering one figure need not parse the whole catalog (every
+    /// spec's YAML decoding costs more than drawing a small still). Nil when
+    /// `name` is not a plain file name or that file does not hold the spec of
+    /// that name (then look through `entries()`, which also names the closest).
+    public static func entry(named name: String) throws -> (spec: FigureSpec, file: String)? {
+        let plain = !name.isEmpty && !name.hasPrefix(".")
+            && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "_-.".unicodeScalars.contains($0) }
+        guard plain else { return nil }
+        let path = try directory().appendingPathComponent(name + ".yaml").path
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let spec = try SpecLoader.load(file: path)
+        return spec.name == name ? (spec, path) : nil
+    }
+
     /// The YAML text of the built-in figure `name`, comments included, exactly as
     /// it is rendered (`optrender --print-spec NAME`); nil when there is none.
     public static func text(of name: String) throws -> String? {
-        guard let file = try entries().first(where: { $0.spec.name == name })?.file else { return nil }
+        guard let file = try entry(named: name)?.file ?? entries().first(where: { $0.spec.name == name })?.file else { return nil }
         return try String(contentsOfFile: file, encoding: .utf8)
     }
 

@@ -46,6 +46,16 @@ struct CatalogCommand: ParsableCommand {
             }
             return
         }
+        // One figure or a few by name: read only their files (the whole
+        // catalog only when one is not found, to name the closest).
+        if !names.isEmpty, let selected = try namedFiles(names) {
+            try SpecRenderer(options: options).renderAll(selected, to: options.outputFolder())
+            return
+        }
+        if let name = printSpec, try namedFiles([name]) != nil {
+            print(try Catalog.text(of: name) ?? "", terminator: "")
+            return
+        }
         let specs = try loadCatalog()
         if let name = printSpec {
             _ = try named([name], in: specs)
@@ -86,6 +96,19 @@ struct CatalogCommand: ParsableCommand {
             }
             return seen.insert(name).inserted ? spec : nil
         }
+    }
+
+    /// The built-in specs with these names, in the order given and each once,
+    /// each read from its own file; nil when one is not found that way.
+    private func namedFiles(_ wanted: [String]) throws -> [FigureSpec]? {
+        var seen = Set<String>(), specs: [FigureSpec] = []
+        for name in wanted where seen.insert(name).inserted {
+            let entry: (spec: FigureSpec, file: String)?
+            do { entry = try Catalog.entry(named: name) } catch { throw CLIFailure("\(error)") }
+            guard let entry else { return nil }
+            specs.append(entry.spec)
+        }
+        return specs
     }
 
     private func loadCatalog() throws -> [FigureSpec] {

@@ -82,38 +82,33 @@ extension SpecRenderer {
     }
 
     /// `NAME.html`: every cell's frames as patches, the sliders, the losses.
+    /// Cells render in parallel (`renderPageCells`); the page is the same for
+    /// any `--jobs`.
     func pageFile(_ spec: FigureSpec, report: inout FigureReport) throws -> RenderedFile {
         let cellSpecs = try pageCells(spec).specs
         let settings = try pageAnimation(spec)
-        var page: InteractivePage?
-        var frames = 0
+        guard let firstSpec = cellSpecs.first else { throw CLIFailure("\(spec.name): the page has no cells") }
         do {
-            for cellSpec in cellSpecs {
-                let figure = try figureForOutput(cellSpec, report: &report)
-                if page == nil {
-                    var p = InteractivePage(width: figure.pixelWidth, height: figure.pixelHeight,
-                                            title: spec.suptitle ?? spec.panels.first?.title ?? spec.name)
-                    p.caption = spec.caption ?? ""
-                    p.frameMilliseconds = Int((settings.frameTime * 1000).rounded())
-                    p.sliders = (spec.sweep?.axes ?? []).map { axis in
-                        InteractivePage.Slider(name: axis.name, labels: axis.labels, initial: Self.openingIndex(of: axis, in: spec))
-                    }
-                    page = p
-                }
-                let t0 = DispatchTime.now()
-                let animation = FigureAnimation(figure: figure, font: font, settings: settings)
-                var builder = page!.cellBuilder()
-                try animation.forEachFrame { image, _ in try builder.add(image) }
-                let finished = try builder.finish()
-                try page!.add(finished, info: Self.cellInfo(cellSpec, steps: animation.frameSteps))
-                frames += animation.frameCount
-                report.renderSeconds += Timings.seconds(t0, .now())
+            let first = try figureForOutput(firstSpec, report: &report)
+            var page = InteractivePage(width: first.pixelWidth, height: first.pixelHeight,
+                                       title: spec.suptitle ?? spec.panels.first?.title ?? spec.name)
+            page.caption = spec.caption ?? ""
+            page.frameMilliseconds = Int((settings.frameTime * 1000).rounded())
+            page.sliders = (spec.sweep?.axes ?? []).map { axis in
+                InteractivePage.Slider(name: axis.name, labels: axis.labels, initial: Self.openingIndex(of: axis, in: spec))
+            }
+            var frames = 0
+            for cell in try renderPageCells(cellSpecs, first: first, page: page, settings: settings) {
+                try page.add(cell.finished, info: cell.info)
+                frames += cell.frames
+                report.buildSeconds += cell.buildSeconds
+                report.renderSeconds += cell.renderSeconds
             }
             let t = DispatchTime.now()
-            let bytes = try page!.html()
+            let bytes = try page.html()
             report.encodeSeconds += Timings.seconds(t, .now())
             return RenderedFile(name: "\(spec.name).html", format: InteractivePageEncoder.formatName,
-                                width: page!.width, height: page!.height, frames: frames, bytes: bytes)
+                                width: page.width, height: page.height, frames: frames, bytes: bytes)
         } catch let error as CLIFailure {
             throw error
         } catch {

@@ -18,13 +18,64 @@ public struct FigureAnimation: Sendable {
     public let figure: Figure
     public let settings: Animation
     let font: Font
+    /// Another figure's static layer to start every frame from when this
+    /// figure's would be the same (`StaticLayer`); nil = drawn.
+    public let sharedStaticLayer: StaticLayer?
 
     /// The animation of `figure` with `settings` (by default the figure's own
-    /// `animation`, else `Animation()`).
-    public init(figure: Figure, font: Font, settings: Animation? = nil) {
+    /// `animation`, else `Animation()`), its growing frames drawn over
+    /// `sharedStaticLayer` when that is given and fits (see `StaticLayer`).
+    public init(figure: Figure, font: Font, settings: Animation? = nil, sharedStaticLayer: StaticLayer? = nil) {
         self.figure = figure
         self.font = font
         self.settings = settings ?? figure.animation ?? Animation()
+        self.sharedStaticLayer = sharedStaticLayer
+    }
+
+    /// A figure's static layer (`Figure.staticLayer`) and the plot areas it was
+    /// drawn for, to be shared by figures that differ only in what their moving
+    /// layers draw — the cells of an interactive page that sweep an optimizer's
+    /// settings: the same view, contours, colorbar and start markers, other
+    /// paths and panel titles.
+    ///
+    /// Sharing is exact only when nothing that differs is in the static layer.
+    /// The caller vouches for the artists below the paths being the same; this
+    /// type checks the rest: it is made only for figures whose every panel is a
+    /// 2-D axes with a growing artist below its frame (so the frame, with the
+    /// panel title, is drawn in the moving layer; `StaticLayer.init` returns nil
+    /// otherwise), and a figure laid out with other plot areas (a title of
+    /// another height moves them) draws its own static layer.
+    public struct StaticLayer: Sendable {
+        let image: Image
+        let areas: [Rect]
+        let transforms: [[Point]]
+
+        /// The static layer of `figure`, or nil when its panels' titles or
+        /// anything else a sharing figure may change could be drawn in it.
+        public init?(figure: Figure, font: Font) {
+            let sharable = figure.panels.allSatisfy { panel in
+                guard let axes = panel as? Axes else { return false }
+                // `AxesDrawing` starts the moving layer at the first non-static
+                // artist in z-order; the frame follows every artist below 2.5.
+                return axes.artists.contains { $0.animationRole != .static && $0.zorder < 2.5 }
+            }
+            guard sharable else { return nil }
+            let drawings = figure.laidOut(font: font)
+            image = figure.staticLayer(drawings, font: font)
+            areas = drawings.map(\.plotArea)
+            transforms = drawings.map(StaticLayer.probe)
+        }
+
+        /// Two points through the drawing's data → pixel map: equal probes on
+        /// equal plot areas of the same view mean the same map.
+        static func probe(_ d: any PanelDrawing) -> [Point] {
+            [Point(1, 1), Point(10, 10)].map(d.dataToPixel.apply)
+        }
+
+        /// Whether `drawings` lie where this layer's were drawn.
+        func fits(_ drawings: [any PanelDrawing]) -> Bool {
+            drawings.map(\.plotArea) == areas && drawings.map(StaticLayer.probe) == transforms
+        }
     }
 
     /// The optimizer step each frame shows: 0, s, 2s, … and always the last
@@ -70,6 +121,8 @@ public struct FigureAnimation: Sendable {
         let steps: [Int]
         let drawings: [any PanelDrawing]
         let background: Image?
+        /// The panels an orbit turns: the figure's, each orbiting legend placed once.
+        let orbitPanels: [any Panel]
 
         init(_ animation: FigureAnimation) {
             self.animation = animation
@@ -77,9 +130,42 @@ public struct FigureAnimation: Sendable {
             if animation.settings.orbitFrames ?? 0 > 0 {
                 drawings = []
                 background = nil
+                orbitPanels = FrameMaker.placingOrbitLegends(animation.figure, font: animation.font)
             } else {
                 drawings = animation.figure.laidOut(font: animation.font)
-                background = animation.figure.staticLayer(drawings, font: animation.font)
+                if let shared = animation.sharedStaticLayer, shared.fits(drawings) {
+                    background = shared.image
+                } else {
+                    background = animation.figure.staticLayer(drawings, font: animation.font)
+                }
+                orbitPanels = []
+            }
+        }
+
+        /// The figure's panels with the legend of every 3-D panel that has
+        /// `orbitAzimuths` placed once, as the unturned figure lays it out.
+        /// Such a legend is placed clear of the frame at all those azimuths
+        /// together, so its place does not depend on the frame's own azimuth:
+        /// placing it again in every frame (a frame layout per azimuth, per
+        /// frame) would find the same point, and costs more than the frame.
+        static func placingOrbitLegends(_ figure: Figure, font: Font) -> [any Panel] {
+            let orbiting = figure.panels.contains {
+                guard let axes = $0 as? Axes3D else { return false }
+                return axes.orbitAzimuths != nil && axes.legend != nil && axes.legendOrigin == nil
+            }
+            guard orbiting, !figure.bare else { return figure.panels }
+            // Laid out as `Figure.laidOut` does, without drawing any surface.
+            var shown = figure
+            shown.panels = figure.panels.map { $0.resolvingLimits() }
+            let boxes = FigureLayout(figure: shown, font: font).boxes()
+            let environment = figure.environment(font: font)
+            return zip(shown.panels, boxes).enumerated().map { k, placed in
+                guard var axes = figure.panels[k] as? Axes3D, axes.orbitAzimuths != nil,
+                      let resolved = placed.0 as? Axes3D,
+                      let origin = Scene3D.legendOrigin(of: resolved, box: placed.1, environment: environment)
+                else { return figure.panels[k] }
+                axes.legendOrigin = origin
+                return axes
             }
         }
 
@@ -90,7 +176,7 @@ public struct FigureAnimation: Sendable {
                 // turn, which is no turn at all, so it is the still.
                 let n = steps.count
                 var turned = figure
-                turned.panels = figure.panels.map { $0.turned(byAzimuth: 360 * Double((i + 1) % n) / Double(n)) }
+                turned.panels = orbitPanels.map { $0.turned(byAzimuth: 360 * Double((i + 1) % n) / Double(n)) }
                 return turned.render(font: font)
             }
             var canvas: any Canvas = RasterCanvas(image: background)

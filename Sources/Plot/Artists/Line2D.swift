@@ -29,13 +29,33 @@ public struct Line2D: Artist {
         label.map { LegendEntry(label: $0, style: style) }
     }
 
-    public func draw(in context: inout DrawContext) {
+    public func draw(in context: inout DrawContext) { draw(in: &context, markerPaints: nil) }
+
+    /// `draw`, each marker replayed from `markerPaints` (`recordMarkers`) when given.
+    func draw(in context: inout DrawContext, markerPaints: [PaintRecording]?) {
         let saved = context.canvas.clip
         if clipped { context.canvas.clip = context.plotArea }
         defer { context.canvas.clip = saved }
         let pixels = points.map { $0.isFinite ? context.dataToPixel.apply($0) : Point(.nan, .nan) }
         Line2D.drawLine(pixels, style: style, in: &context)
-        Line2D.drawMarkers(pixels, indices: markEvery, style: style, in: &context)
+        Line2D.drawMarkers(pixels, indices: markEvery, style: style, in: &context, paints: markerPaints)
+    }
+
+    /// Every point's marker as `draw` paints it in `context` (clipped to the
+    /// plot area), recorded once: an animation's frames replay them (the same
+    /// masks through the same compositing, so the same bytes) instead of
+    /// rasterizing each marker again in every later frame. Nil when the line
+    /// has no markers or is not clipped (its clip would then be the canvas').
+    func recordMarkers(in context: DrawContext, width: Int, height: Int) -> [PaintRecording]? {
+        guard clipped, style.marker != nil, style.color != nil else { return nil }
+        let pixels = points.map { $0.isFinite ? context.dataToPixel.apply($0) : Point(.nan, .nan) }
+        return pixels.indices.map { i in
+            var recording = context
+            recording.canvas = PaintRecording(width: width, height: height)
+            recording.canvas.clip = context.plotArea
+            Line2D.drawMarkers(pixels, indices: [i], style: style, in: &recording, paints: nil)
+            return recording.canvas as! PaintRecording
+        }
     }
 
     /// Frame `step` of an animation: a growing line shows points 0…step and,
@@ -45,17 +65,22 @@ public struct Line2D: Artist {
     /// first frame). From its last point on it is drawn exactly as in the still
     /// (its end marker takes over). A final one appears once `step` reaches its step.
     public func draw(in context: inout DrawContext, atStep step: Int) {
+        draw(in: &context, atStep: step, markerPaints: nil)
+    }
+
+    /// `draw(in:atStep:)`, each marker replayed from `markerPaints` (`recordMarkers`) when given.
+    func draw(in context: inout DrawContext, atStep step: Int, markerPaints: [PaintRecording]?) {
         switch animationRole {
-        case .static: draw(in: &context)
-        case .final(let last): if step >= last { draw(in: &context) }
+        case .static: draw(in: &context, markerPaints: markerPaints)
+        case .final(let last): if step >= last { draw(in: &context, markerPaints: markerPaints) }
         case .growing:
             guard !points.isEmpty else { return }
-            guard step < points.count - 1 else { return draw(in: &context) }
+            guard step < points.count - 1 else { return draw(in: &context, markerPaints: markerPaints) }
             let k = min(max(step, 0), points.count - 1)
             var partial = self
             partial.points = Array(points[...k])
             partial.markEvery = markEvery?.filter { $0 <= k }
-            partial.draw(in: &context)
+            partial.draw(in: &context, markerPaints: markerPaints.map { Array($0[...k]) })
             guard k > 0, context.dataToPixel.apply(points[k]).isFinite, let color = style.color else { return }
             let saved = context.canvas.clip
             if clipped { context.canvas.clip = context.plotArea }
@@ -83,9 +108,17 @@ public struct Line2D: Artist {
         context.canvas.stroke(path, style: stroke, color: color.withAlpha(color.a * style.alpha))
     }
 
-    /// Draws the style's marker at each finite pixel position (or those in `indices`).
-    static func drawMarkers(_ pixels: [Point], indices: [Int]?, style: LineStyle, in context: inout DrawContext) {
+    /// Draws the style's marker at each finite pixel position (or those in
+    /// `indices`), or replays `paints[i]` for marker i when given.
+    static func drawMarkers(_ pixels: [Point], indices: [Int]?, style: LineStyle, in context: inout DrawContext,
+                            paints: [PaintRecording]? = nil) {
         guard let marker = style.marker, let color = style.color else { return }
+        if let paints {
+            for i in indices ?? Array(pixels.indices) where pixels.indices.contains(i) && pixels[i].isFinite {
+                context.canvas.replay(paints[i])
+            }
+            return
+        }
         let size = context.px(style.markerSize ?? context.theme.markerSize)
         let edgeWidth = context.px(style.markerEdgeWidth ?? context.theme.markerEdgeWidth)
         let face = (style.markerFaceColor ?? color)

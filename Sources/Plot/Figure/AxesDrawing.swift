@@ -27,6 +27,8 @@ struct AxesDrawing: PanelDrawing {
     enum MovingPart: Sendable {
         case live(Item)
         case recorded(PaintRecording)
+        /// A growing line with its markers recorded once (`Line2D.recordMarkers`).
+        case growingLine(Line2D, markers: [PaintRecording])
     }
 
     let geometry: AxesGeometry
@@ -70,7 +72,13 @@ struct AxesDrawing: PanelDrawing {
             }
             if let r = recording?.canvas as? PaintRecording { parts.append(.recorded(r)) }
             recording = nil
-            parts.append(.live(item))
+            if case .artist(let a) = item, let line = a as? Line2D, line.animationRole == .growing,
+               let markers = line.recordMarkers(in: geometry.context(RasterCanvas(width: 1, height: 1)),
+                                                width: environment.figureWidth, height: environment.figureHeight) {
+                parts.append(.growingLine(line, markers: markers))
+            } else {
+                parts.append(.live(item))
+            }
         }
         if let r = recording?.canvas as? PaintRecording { parts.append(.recorded(r)) }
         moving = parts
@@ -105,6 +113,7 @@ struct AxesDrawing: PanelDrawing {
             switch part {
             case .live(let item): painter.draw(item, step: step, &context)
             case .recorded(let r): context.canvas.replay(r)
+            case .growingLine(let line, let markers): line.draw(in: &context, atStep: step, markerPaints: markers)
             }
         }
     }

@@ -44,6 +44,11 @@ public struct Axes3D: Panel {
     /// animated as one: the legend is placed once for all of them, so it stands
     /// still while the box turns. Nil: the current azimuth only.
     public var orbitAzimuths: [Double]?
+    /// The legend's top-left corner in pixels, when already placed for this
+    /// layout (`FigureAnimation` places it once for a whole orbit: with
+    /// `orbitAzimuths` set, every frame's placement is the same); nil = placed
+    /// by `Legend3DPlacement` when laid out.
+    public var legendOrigin: Point?
     /// Draw the panes, grid, ticks and labels (matplotlib's `axis('on')`).
     public var showAxes = true
     /// Depth samples per pixel along each axis (1…8): 4 gives 16 levels of

@@ -73,8 +73,9 @@ public struct Scene3D: PanelDrawing {
             var context = DrawContext(canvas: PaintRecording(width: width, height: height),
                                       dataToPixel: DataTransform(affine: .identity), plotArea: camera.viewport,
                                       font: environment.font, theme: theme, pointScale: scale)
-            let origin = Scene3D.legendOrigin(legend, entries: entries, axes: axes, camera: cam, frame: frame,
-                                              layout: frameLayout, environment: environment)
+            let origin = axes.legendOrigin ?? Scene3D.legendOrigin(legend, entries: entries, axes: axes, camera: cam,
+                                                                   frame: frame, layout: frameLayout,
+                                                                   environment: environment)
             legend.draw(entries, topLeft: origin, in: &context)
             self.legend = context.canvas as? PaintRecording
             let fs = (legend.fontSize ?? theme.legendFontSize) * scale
@@ -84,6 +85,19 @@ public struct Scene3D: PanelDrawing {
             self.legend = nil
             legendBox = nil
         }
+    }
+
+    /// Where `axes`' legend goes when laid out in `box`, without drawing the
+    /// surface (the same point `init` finds); nil without a legend.
+    static func legendOrigin(of axes: Axes3D, box: Rect, environment: DrawEnvironment) -> Point? {
+        let entries = axes.legendEntries
+        guard let legend = axes.legend, !entries.isEmpty else { return nil }
+        let camera = axes.camera(viewport: Camera3D.viewport(box: box))
+        let frame = Axes3DFrame(camera: camera, theme: environment.theme, font: environment.font,
+                                scale: environment.pointScale, labels: [axes.xlabel, axes.ylabel, axes.zlabel],
+                                labelSize: axes.labelSize ?? environment.theme.labelSize)
+        return legendOrigin(legend, entries: entries, axes: axes, camera: camera, frame: frame,
+                            layout: axes.showAxes ? frame.layout() : nil, environment: environment)
     }
 
     /// The legend's top-left corner (`Legend3DPlacement`): clear of the frame's
