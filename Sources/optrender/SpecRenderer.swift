@@ -232,17 +232,25 @@ struct SpecRenderer {
 
     /// The figure's animation with the command line's timing: the spec's own,
     /// or — when the selection animates every figure with paths (`--gif`,
-    /// `--format gif`) — the default for any figure whose paths move. Nil when
-    /// there is nothing to animate or no animation format is selected.
+    /// `--format gif`) — the default for any figure whose paths move, at one
+    /// frame per step up to `defaultFrameLimit` frames and as many steps a frame
+    /// as keep it there beyond (a 10,000-step run would otherwise be 10,001
+    /// frames, each stroking its path so far). Nil when there is nothing to
+    /// animate or no animation format is selected.
     func animationSettings(for figure: Figure, selection: OutputSelection) -> Animation? {
         guard selection.animation != nil else { return nil }
         let everyPath = selection.animatesEveryPath && figure.lastStep > 0
-        guard var settings = figure.animation ?? (everyPath ? Animation() : nil) else { return nil }
+        let byDefault = Animation(stepsPerFrame: max(1, (figure.lastStep + Self.defaultFrameLimit - 1) / Self.defaultFrameLimit))
+        guard var settings = figure.animation ?? (everyPath ? byDefault : nil) else { return nil }
         if let fps = options.fps { settings.fps = fps }
         if let s = options.stepsPerFrame { settings.stepsPerFrame = s }
         if let h = options.hold { settings.endHold = h }
         return settings
     }
+
+    /// Most frames of an animation the spec does not ask for: 200 steps' worth,
+    /// 12 s at the default 60 ms a frame.
+    static let defaultFrameLimit = 200
 
     /// The animation of `figure` in `format` and its frame count. Frames are
     /// made one at a time and handed to the encoder, which may ask for them twice

@@ -106,4 +106,24 @@ import Testing
         }
         return 10 * log10(255 * 255 / (sum / Double(b.width * b.height * 3)))
     }
+
+    /// A figure whose spec asks for no animation, animated by `--format gif`:
+    /// at most 200 steps' worth of frames (jp_adagrad_10000 would otherwise be
+    /// 10,001), the last one at its last step, the still.
+    @Test func aLongRunAnimatedOnlyByTheCommandLineGetsAtMost201Frames() throws {
+        let dir = try CLITests.tempDir()
+        for format in ["png", "gif"] {
+            let r = try CLITests.run(["jp_momentum_1000", "--format", format, "--quiet", "--out", dir.path])
+            #expect(r.code == 0, "\(r.err)")
+        }
+        let gif = try GIFDecoder.decode(try Self.bytes(dir, "jp_momentum_1000.gif"))
+        #expect(gif.frames.count == 201)
+        // The still has 618 colours, so the GIF's palette is a median cut: the
+        // last frame is the still within the quantization's few levels.
+        let still = try PNGDecoder.decode(try Self.bytes(dir, "jp_momentum_1000.png"))
+        let last = try #require(gif.frames.last)
+        #expect(last.width == still.width && last.height == still.height && last.pixels.count == still.pixels.count)
+        let worst = zip(last.pixels, still.pixels).map { abs(Int($0) - Int($1)) }.max() ?? .max
+        #expect(worst <= 24)
+    }
 }
