@@ -65,6 +65,8 @@ enum GalleryIndex {
                 if file.name.hasSuffix(".tex") { s += "[\(facts.name) (\(frames) frames for LaTeX beamer)](\(file.name))\n" }
             } else if file.format == "mp4" {   // Markdown shows images, not video: a link
                 s += "[\(facts.name) (MP4 video, \(kind))](\(file.name))\n"
+            } else if file.format == "pdf" {   // nor PDF documents
+                s += "[\(facts.name) (PDF, vector)](\(file.name))\n"
             } else {
                 s += "![\(facts.name) (\(kind))](\(file.name))\n"
             }

@@ -227,6 +227,25 @@ struct CIWorkflowTests {
         }
     }
 
+    /// Markdown shows images: a PDF gallery's index links its documents
+    /// instead of embedding them as broken images; an SVG is an image.
+    @Test func aPDFGallerysReadmeLinksItsDocuments() throws {
+        let dir = try CLI.tempDir()
+        let specs = try Catalog.specs().filter { $0.name == "lr_curve" }
+        let folder = try OutputFolder(path: dir.path)
+        for format in ["pdf", "svg"] {
+            let renderer = try SpecRenderer(options: try RenderOptions.parse(["--out", "gallery/", "--quiet", "--format", format]))
+            let reports = specs.map { renderer.process($0, in: folder) }
+            let readme = GalleryIndex.readme(zip(specs, reports).map { (facts: GalleryFacts($0), files: $1.records) }, out: "gallery/")
+            if format == "pdf" {
+                #expect(readme.contains("[lr_curve (PDF, vector)](lr_curve.pdf)"))
+                #expect(!readme.contains("![lr_curve"))
+            } else {
+                #expect(readme.contains("![lr_curve (still)](lr_curve.svg)"))
+            }
+        }
+    }
+
     @Test func sha256MatchesKnownVectors() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
