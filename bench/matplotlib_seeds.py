@@ -18,7 +18,8 @@ Scratch" notebook):
                             point), quiver Reds, colorbar, shown on [−0.5, 0.5]²
   jp_surface3d              plot_surface summer + contour at z = −1, 8 × 8 inches
 The seeds call plt.show(); here each figure is saved at the catalog entry's size
-(10 × 6 inches at 100 dpi unless noted). The update rules run in numpy (no torch).
+(matplotlib's default 6.4 × 4.8 inches at 100 dpi, as both seeds make them,
+unless noted). The update rules run in numpy (no torch).
 """
 import sys
 import numpy as np
@@ -32,7 +33,8 @@ def func(x):  # seed 001: y = (2x)² = 4x², dy/dx = 8x
 
 
 def figure():
-    return plt.figure(figsize=(10, 6), dpi=100)
+    # matplotlib's default 6.4 × 4.8 in, which both seeds' plt.plot/plt.figure() make
+    return plt.figure(figsize=(6.4, 4.8), dpi=100)
 
 
 def lr_curve(out):
