@@ -56,7 +56,7 @@ struct RenderOptions: ParsableArguments {
     @Flag(name: .long, help: "Render in memory and compare with the files in --out; write nothing. Lists each stale, missing or extra file; exit 1 if any differs.")
     var check = false
 
-    @Option(name: .long, help: "Figures rendered at once (default: the number of cores). The files are the same for every N.")
+    @Option(name: .long, help: "Threads (default: the number of cores): figures rendered at once, and the frames of an animation when fewer figures than N render. The files are the same for every N.")
     var jobs: Int?
 
     @Option(name: .long, help: ArgumentHelp("Render only the i-th of n disjoint parts of the figures (1-based); the n shards together render everything.", valueName: "i/n"))

@@ -48,6 +48,10 @@ struct SpecRenderer {
     let options: RenderOptions
     /// The stills collected for `--pdf-book`, nil without it.
     let book: PDFBookPages?
+    /// Threads that make one animation's frames (`FigureAnimation.forEachFrame`):
+    /// the `--jobs` left over when fewer figures than jobs render at once, so a
+    /// single figure uses every core and a whole catalog one per figure.
+    var frameThreads = 1
 
     init(options: RenderOptions) throws {
         self.options = options
@@ -70,10 +74,12 @@ struct SpecRenderer {
         let results = ResultSlots(count: mine.count)
         let next = ResultSlots.Counter()
         let jobs = min(options.jobCount, max(1, mine.count))
-        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+        var renderer = self
+        renderer.frameThreads = max(1, options.jobCount / jobs)
+        DispatchQueue.concurrentPerform(iterations: jobs) { [renderer] _ in
             while let i = next.take(below: mine.count) {
                 progress.started(i)
-                let report = process(mine[i], in: output)
+                let report = renderer.process(mine[i], in: output)
                 results.set(i, report)
                 progress.finished(i, report)
             }
@@ -266,7 +272,7 @@ struct SpecRenderer {
             encoderSettings.background = figure.theme.figureFaceColor
             let bytes = try format.encode(width: figure.pixelWidth, height: figure.pixelHeight, settings: encoderSettings,
                                           lastFrameHold: nil) { consume in
-                try animation.forEachFrame { image, delay in
+                try animation.forEachFrame(threads: frameThreads) { image, delay in
                     let t = DispatchTime.now()
                     try consume(image, delay)
                     encoding += Timings.seconds(t, .now())
