@@ -13,7 +13,7 @@ extension SpecRenderer {
             var encoding = 0.0
             var sequence = FrameSequence(name: name)
             let animation = FigureAnimation(figure: figure, font: font, settings: settings)
-            try animation.forEachFrame(threads: frameThreads) { image, delay in
+            try animation.forEachFrame(threads: figureThreads) { image, delay in
                 let t = DispatchTime.now()
                 try sequence.addFrame(image, delay: delay)
                 encoding += Timings.seconds(t, .now())

@@ -48,10 +48,11 @@ struct SpecRenderer {
     let options: RenderOptions
     /// The stills collected for `--pdf-book`, nil without it.
     let book: PDFBookPages?
-    /// Threads that make one animation's frames (`FigureAnimation.forEachFrame`):
-    /// the `--jobs` left over when fewer figures than jobs render at once, so a
-    /// single figure uses every core and a whole catalog one per figure.
-    var frameThreads = 1
+    /// Threads one figure draws with (its frames, `FigureAnimation.forEachFrame`,
+    /// and its contour bands, `Figure.render(font:threads:)`): the `--jobs`
+    /// left over when fewer figures than jobs render at once, so a single
+    /// figure uses every core and a whole catalog one per figure.
+    var figureThreads = 1
 
     init(options: RenderOptions) throws {
         self.options = options
@@ -75,7 +76,7 @@ struct SpecRenderer {
         let next = ResultSlots.Counter()
         let jobs = min(options.jobCount, max(1, mine.count))
         var renderer = self
-        renderer.frameThreads = max(1, options.jobCount / jobs)
+        renderer.figureThreads = max(1, options.jobCount / jobs)
         DispatchQueue.concurrentPerform(iterations: jobs) { [renderer] _ in
             while let i = next.take(below: mine.count) {
                 progress.started(i)
@@ -204,7 +205,7 @@ struct SpecRenderer {
         let bytes: [UInt8]
         switch format {
         case .image(let encoder):
-            let image = figure.render(font: font)
+            let image = figure.render(font: font, threads: figureThreads)
             let t1 = DispatchTime.now()
             do { bytes = try encoder.init().encode(image) } catch { throw CLIFailure("\(error)") }
             report.renderSeconds += Timings.seconds(t0, t1)
@@ -272,7 +273,7 @@ struct SpecRenderer {
             encoderSettings.background = figure.theme.figureFaceColor
             let bytes = try format.encode(width: figure.pixelWidth, height: figure.pixelHeight, settings: encoderSettings,
                                           lastFrameHold: nil) { consume in
-                try animation.forEachFrame(threads: frameThreads) { image, delay in
+                try animation.forEachFrame(threads: figureThreads) { image, delay in
                     let t = DispatchTime.now()
                     try consume(image, delay)
                     encoding += Timings.seconds(t, .now())

@@ -115,24 +115,13 @@ public struct FigureAnimation: Sendable {
     ///   3-D scene, whose float colour and depth buffers are the largest a
     ///   figure has (two at once took its peak from 84 to 123 MB).
     public func forEachFrame(threads: Int = 1, _ body: (Image, Double) throws -> Void) rethrows {
-        let maker = FrameMaker(self)
+        let maker = FrameMaker(self, threads: threads)
         let n = frameCount
-        guard threads > 1, n > 1, maker.background != nil else {
-            for i in 0..<n { try body(maker.frame(i), delay(ofFrame: i, count: n)) }
-            return
-        }
-        let workers = min(threads, n)
-        let pipeline = FramePipeline(count: n, window: workers + 1)
         let shared = SendableFrameMaker(maker: maker)
-        let group = DispatchGroup()
-        for _ in 0..<workers {
-            DispatchQueue.global().async(group: group) { pipeline.work(shared.maker.frame) }
+        try OrderedPipeline.run(count: n, threads: maker.background == nil ? 1 : threads,
+                                make: { k in (k, shared.maker.frame(k)) }) { k, image in
+            try body(image, delay(ofFrame: k, count: n))
         }
-        defer {
-            pipeline.cancel()
-            group.wait()
-        }
-        for i in 0..<n { try body(pipeline.take(i), delay(ofFrame: i, count: n)) }
     }
 
     /// The frame maker read by the pipeline's workers: every property is
@@ -159,8 +148,12 @@ public struct FigureAnimation: Sendable {
         /// The panels an orbit turns: the figure's, each orbiting legend placed once.
         let orbitPanels: [any Panel]
 
-        init(_ animation: FigureAnimation) {
+        /// Threads the static layer (and an orbit's frames) may draw with.
+        let threads: Int
+
+        init(_ animation: FigureAnimation, threads: Int = 1) {
             self.animation = animation
+            self.threads = threads
             steps = animation.frameSteps
             if animation.settings.orbitFrames ?? 0 > 0 {
                 drawings = []
@@ -171,7 +164,7 @@ public struct FigureAnimation: Sendable {
                 if let shared = animation.sharedStaticLayer, shared.fits(drawings) {
                     background = shared.image
                 } else {
-                    background = animation.figure.staticLayer(drawings, font: animation.font)
+                    background = animation.figure.staticLayer(drawings, font: animation.font, threads: threads)
                 }
                 orbitPanels = []
             }
@@ -212,7 +205,7 @@ public struct FigureAnimation: Sendable {
                 let n = steps.count
                 var turned = figure
                 turned.panels = orbitPanels.map { $0.turned(byAzimuth: 360 * Double((i + 1) % n) / Double(n)) }
-                return turned.render(font: font)
+                return turned.render(font: font, threads: threads)
             }
             var canvas: any Canvas = RasterCanvas(image: background)
             figure.drawMovingLayer(drawings, atStep: steps[i], font: font, on: &canvas)

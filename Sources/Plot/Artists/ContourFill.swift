@@ -88,18 +88,19 @@ public struct ContourFill: Artist {
         defer { context.canvas.clip = saved }
         // The same region either way: cell pieces for pixels, outlines for vectors.
         let outlines = context.canvas is any VectorCanvas
-        func region(atLeast level: Double) -> Path {
-            outlines ? grid.regionOutline(atLeast: level, map: map) : grid.region(atLeast: level, map: map)
-        }
-        for k in 0..<(lv.count - 1) {
-            let region = region(atLeast: lv[k])
+        var fills: [(level: Double, color: Color)] = (0..<(lv.count - 1)).map { k in
             let c = bandColor(k, levels: lv)
-            context.canvas.fill(region, color: c.withAlpha(c.a * alpha))
+            return (lv[k], c.withAlpha(c.a * alpha))
         }
         // Above the last level matplotlib paints nothing: restore the face colour there.
         if let top = lv.last, let r = grid.range, r.max > top {
-            context.canvas.fill(region(atLeast: top.nextUp),
-                                color: context.theme.axesFaceColor)
+            fills.append((top.nextUp, context.theme.axesFaceColor))
+        }
+        // Each band's region is built and rasterized independently (on the
+        // canvas's threads), then painted in order.
+        context.canvas.fillInOrder(count: fills.count) { [fills] k in
+            (outlines ? grid.regionOutline(atLeast: fills[k].level, map: map)
+                      : grid.region(atLeast: fills[k].level, map: map), fills[k].color)
         }
     }
 }

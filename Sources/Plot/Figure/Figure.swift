@@ -111,9 +111,12 @@ public struct Figure: Sendable {
     /// The step at which every panel's moving content is complete.
     public var lastStep: Int { panels.map(\.lastStep).max() ?? 0 }
 
-    /// The static layer of every panel and the suptitle, on a new opaque image.
-    func staticLayer(_ drawings: [any PanelDrawing], font: Font) -> Image {
-        var canvas: any Canvas = RasterCanvas(width: pixelWidth, height: pixelHeight, background: theme.figureFaceColor)
+    /// The static layer of every panel and the suptitle, on a new opaque image,
+    /// drawn with `threads` (see `render`).
+    func staticLayer(_ drawings: [any PanelDrawing], font: Font, threads: Int = 1) -> Image {
+        var raster = RasterCanvas(width: pixelWidth, height: pixelHeight, background: theme.figureFaceColor)
+        raster.threads = threads
+        var canvas: any Canvas = raster
         drawStaticLayer(drawings, font: font, on: &canvas)
         return (canvas as! RasterCanvas).image
     }
@@ -137,9 +140,12 @@ public struct Figure: Sendable {
 
     /// Renders the figure into a new opaque image: every panel's static layer,
     /// then every moving layer at the last step — the last frame of its animation.
-    public func render(font: Font) -> Image {
+    ///
+    /// - Parameter threads: threads the drawing may use where the pixels do not
+    ///   depend on it (a filled contour's bands; `Canvas.fillInOrder`); default 1.
+    public func render(font: Font, threads: Int = 1) -> Image {
         let drawings = laidOut(font: font)
-        var canvas: any Canvas = RasterCanvas(image: staticLayer(drawings, font: font))
+        var canvas: any Canvas = RasterCanvas(image: staticLayer(drawings, font: font, threads: threads))
         drawMovingLayer(drawings, atStep: lastStep, font: font, on: &canvas)
         return (canvas as! RasterCanvas).image
     }

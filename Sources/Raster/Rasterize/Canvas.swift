@@ -16,6 +16,12 @@ public protocol Canvas {
 
     /// Fills `path` (every subpath implicitly closed) with `color`.
     mutating func fill(_ path: Path, color: Color, rule: FillRule)
+    /// Fills `count` shapes in order, shape k being `shape(k)` filled with the
+    /// nonzero rule: what `fill` on each in turn draws. A raster canvas with
+    /// more than one of its `threads` makes and rasterizes the next shapes
+    /// while it paints the current one (`OrderedPipeline`), so `shape` must be
+    /// safe to call from any thread; the pixels are the same for any count.
+    mutating func fillInOrder(count: Int, _ shape: @escaping @Sendable (Int) -> (path: Path, color: Color))
     /// Strokes `path` with `style` (dashes included) in `color`; a translucent
     /// stroke is uniform even where it overlaps itself.
     mutating func stroke(_ path: Path, style: StrokeStyle, color: Color)
@@ -61,6 +67,14 @@ extension Canvas {
     /// Fills `path` with the nonzero rule.
     public mutating func fill(_ path: Path, color: Color) {
         fill(path, color: color, rule: .nonZero)
+    }
+
+    /// One shape at a time, on this thread.
+    public mutating func fillInOrder(count: Int, _ shape: @escaping @Sendable (Int) -> (path: Path, color: Color)) {
+        for k in 0..<count {
+            let (path, color) = shape(k)
+            fill(path, color: color, rule: .nonZero)
+        }
     }
 
     /// `drawText` anchored at the left baseline by default, unrotated.

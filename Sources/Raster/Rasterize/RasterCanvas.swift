@@ -8,6 +8,8 @@ public struct RasterCanvas: MaskCanvas, Sendable {
     /// What has been drawn so far.
     public private(set) var image: Image
     public var clip: Rect?
+    /// Threads `fillInOrder` rasterizes on (default 1).
+    public var threads = 1
 
     public init(image: Image) {
         self.image = image

@@ -1,11 +1,11 @@
-import Dispatch
 import Raster
 import Testing
 @testable import Plot
 
-/// Frames made on several threads reach the consumer in order and equal the
-/// frames made one at a time; a consumer that throws stops the workers.
-struct FramePipelineTests {
+/// An animation's frames made on several threads reach the consumer in order
+/// and equal the frames made one at a time; a consumer that throws stops the
+/// workers.
+struct FramesOnThreadsTests {
     struct Stop: Error {}
 
     func animation() -> FigureAnimation {
@@ -39,19 +39,5 @@ struct FramePipelineTests {
             }
         }
         #expect(seen == 3)
-    }
-
-    @Test func thePipelineHandsOutEveryIndexOnceInOrder() {
-        // Frame i is an image i + 1 pixels wide: the consumer sees 1, 2, 3, … 50.
-        let pipeline = FramePipeline(count: 50, window: 3)
-        let group = DispatchGroup()
-        for _ in 0..<4 {
-            DispatchQueue.global().async(group: group) {
-                pipeline.work { i in Image(width: i + 1, height: 1, background: .clear) }
-            }
-        }
-        let widths = (0..<50).map { pipeline.take($0).width }
-        group.wait()
-        #expect(widths == Array(1...50))
     }
 }
