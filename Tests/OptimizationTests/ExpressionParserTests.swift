@@ -82,3 +82,18 @@ private func parseError(_ text: String) -> ObjectiveError? {
     #expect(parseError("   ")?.problem == "empty expression")
     #expect(parseError("()")?.column == 2)
 }
+
+/// `x^2` is the product x·x, as NumPy's and PyTorch's `x**2` are: these
+/// arguments are ones where glibc's `pow(x, 2)` is one ulp off (found by
+/// comparing the two over random doubles), in value and in the gradient's value.
+@Test func squareIsTheProductNotPow() throws {
+    let xs = [0x1.df9dd23f27b89p-26, 0x1.2c30ba47b8432p+272, 0x1.04dcc3809fb9ap+37, -0x1.b8603b3fa41a1p-22]
+    let square = try ExpressionParser.parse("x^2"), starStar = try ExpressionParser.parse("x**2 + 0*y")
+    for x in xs {
+        #expect(try value("x^2", [x, 0]).bitPattern == (x * x).bitPattern)
+        #expect(try starStar.value(at: [x, 1]).bitPattern == (x * x).bitPattern)
+        #expect(square.dual(at: [x, 0]).value.bitPattern == (x * x).bitPattern)
+    }
+    // Other exponents still go through pow.
+    #expect(try value("x^3", [1.5, 0]) == pow(1.5, 3))
+}

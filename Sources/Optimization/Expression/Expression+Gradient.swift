@@ -82,7 +82,7 @@ extension Expression {
     }
 
     private static func power(_ a: Dual, _ b: Dual) -> Dual {
-        let p = pow(a.value, b.value)
+        let p = raise(a.value, b.value)
         if b.isConstant {
             // d(aⁿ) = n·aⁿ⁻¹·da. n = 0 is a constant; n = 1 and n = 2 are written out so that
             // x² has the derivative 2x exactly.
