@@ -77,11 +77,13 @@ extension PanelBuilder {
             throw error("contour.levels", "expected at least two increasing levels")
         }
         let domain = Rect(minX: x.lowerBound, minY: y.lowerBound, maxX: x.upperBound, maxY: y.upperBound)!
+        // One sampling of the objective per grid, for the fill, its colorbar and the lines.
+        let samples = SampledFunction { a, b in f.value([a, b]) }
         guard c.fill ?? true else {
-            try addContourLines(f, c, domain: domain, levels: c.levels, to: &axes)
+            try addContourLines(samples, c, domain: domain, levels: c.levels, to: &axes)
             return
         }
-        var fill = ContourFill(domain: domain, levels: c.levels, colormap: cmap) { a, b in f.value([a, b]) }
+        var fill = ContourFill(domain: domain, levels: c.levels, colormap: cmap, samples: samples)
         let spacing = try levelSpacing(f, c, domain: domain)
         switch spacing.spacing {
         case .linear: break
@@ -107,7 +109,7 @@ extension PanelBuilder {
         }
         let automaticBar = note != nil && c.levels == nil && spec.colorbar == nil
         if spec.colorbar ?? automaticBar { axes.colorbar = ColorbarSlot(for: fill, label: c.levels == nil ? note : nil) }
-        try addContourLines(f, c, domain: domain, levels: fill.levels, to: &axes)
+        try addContourLines(samples, c, domain: domain, levels: fill.levels, to: &axes)
     }
 
     /// How the levels are spaced: `norm:` when given (`linear`, `log`, `quantile`);

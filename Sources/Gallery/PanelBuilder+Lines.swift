@@ -4,10 +4,10 @@ import Raster
 
 extension PanelBuilder {
     /// Contour lines over the bands when the spec asks for them (`contour.lines: black`).
-    func addContourLines(_ f: Objective, _ c: ContourSpec, domain: Rect, levels: [Double]?, to axes: inout Axes) throws {
+    func addContourLines(_ samples: SampledFunction, _ c: ContourSpec, domain: Rect, levels: [Double]?, to axes: inout Axes) throws {
         guard let name = c.lines else { return }
         guard let lineColor = try color(name, "contour.lines") else { return }
-        var lines = ContourLineArtist(domain: domain, levels: levels, coloring: .single(lineColor)) { a, b in f.value([a, b]) }
+        var lines = ContourLineArtist(domain: domain, levels: levels, coloring: .single(lineColor), samples: samples)
         lines.lineWidth = c.lineWidth
         if c.labels ?? false { lines.labels = ContourLabels(color: lineColor) }
         axes.add(lines)

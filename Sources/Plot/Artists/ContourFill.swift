@@ -12,7 +12,15 @@ import Raster
 /// the first or above the last level are left unpainted (`extend='neither'`).
 public struct ContourFill: Artist {
     public var domain: Rect
-    public var function: @Sendable (Double, Double) -> Double
+    /// The function and its remembered grids (see `SampledFunction`): copies of
+    /// this artist, its colorbar and contour lines given the same one sample
+    /// each grid once.
+    public var samples: SampledFunction
+    /// The function drawn; assigning one starts a new `samples`.
+    public var function: @Sendable (Double, Double) -> Double {
+        get { samples.function }
+        set { samples = SampledFunction(newValue) }
+    }
     /// Explicit levels (ascending); nil = matplotlib's automatic levels.
     public var levels: [Double]?
     public var colormap: Colormap
@@ -29,10 +37,15 @@ public struct ContourFill: Artist {
 
     public init(domain: Rect, levels: [Double]? = nil, colormap: Colormap = .gnuplot,
                 function: @escaping @Sendable (Double, Double) -> Double) {
+        self.init(domain: domain, levels: levels, colormap: colormap, samples: SampledFunction(function))
+    }
+
+    /// Filled contours of `samples`' function, sharing its grids.
+    public init(domain: Rect, levels: [Double]? = nil, colormap: Colormap = .gnuplot, samples: SampledFunction) {
         self.domain = domain
         self.levels = levels
         self.colormap = colormap
-        self.function = function
+        self.samples = samples
     }
 
     public var dataBounds: Rect? { domain }
@@ -44,8 +57,8 @@ public struct ContourFill: Artist {
     public func grid(pixelSize: (width: Double, height: Double)) -> ContourGrid {
         let nx = Int((pixelSize.width / samplingStep).rounded(.up)) + 1
         let ny = Int((pixelSize.height / samplingStep).rounded(.up)) + 1
-        return ContourGrid(x0: domain.minX, x1: domain.maxX, y0: domain.minY, y1: domain.maxY,
-                           nx: min(max(nx, 8), 2000), ny: min(max(ny, 8), 2000), function)
+        return samples.grid(x0: domain.minX, x1: domain.maxX, y0: domain.minY, y1: domain.maxY,
+                            nx: min(max(nx, 8), 2000), ny: min(max(ny, 8), 2000))
     }
 
     /// The samples drawn through `map`: one every `samplingStep` pixels of the

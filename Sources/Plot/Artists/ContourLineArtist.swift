@@ -35,7 +35,14 @@ public struct ContourLineArtist: Artist {
     }
 
     public var domain: Rect
-    public var function: @Sendable (Double, Double) -> Double
+    /// The function and its remembered grids (see `SampledFunction`): the
+    /// `ContourFill` this is drawn over may share them.
+    public var samples: SampledFunction
+    /// The function drawn; assigning one starts a new `samples`.
+    public var function: @Sendable (Double, Double) -> Double {
+        get { samples.function }
+        set { samples = SampledFunction(newValue) }
+    }
     /// Explicit levels (ascending); nil = automatic, as `contourf` chooses them.
     public var levels: [Double]?
     public var coloring: Coloring
@@ -52,10 +59,16 @@ public struct ContourLineArtist: Artist {
 
     public init(domain: Rect, levels: [Double]? = nil, coloring: Coloring = .colormap(.viridis),
                 function: @escaping @Sendable (Double, Double) -> Double) {
+        self.init(domain: domain, levels: levels, coloring: coloring, samples: SampledFunction(function))
+    }
+
+    /// Contour lines of `samples`' function, sharing its grids.
+    public init(domain: Rect, levels: [Double]? = nil, coloring: Coloring = .colormap(.viridis),
+                samples: SampledFunction) {
         self.domain = domain
         self.levels = levels
         self.coloring = coloring
-        self.function = function
+        self.samples = samples
     }
 
     /// Like `contour`, no autoscaling margin is asked for beyond the domain.
@@ -88,7 +101,7 @@ public struct ContourLineArtist: Artist {
     /// The samples this artist draws from, for a plot of `pixelSize`: exactly the
     /// grid a `ContourFill` with the same domain, function and step samples.
     public func grid(pixelSize: (width: Double, height: Double)) -> ContourGrid {
-        var fill = ContourFill(domain: domain, function: function)
+        var fill = ContourFill(domain: domain, samples: samples)
         fill.samplingStep = samplingStep
         return fill.grid(pixelSize: pixelSize)
     }
