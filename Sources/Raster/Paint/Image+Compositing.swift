@@ -19,16 +19,30 @@ extension Image {
         let fullK = 1 - sa, fullOA = sa + fullK
         let cr = sr * 255 * sa, cg = sg * 255 * sa, cb = sb * 255 * sa
         let fullA8 = UInt8(min(255, fullOA * 255 + 0.5))
+        // The opaque colour's pixel as one 32-bit store (bytes r, g, b, 255 in memory order).
+        let pattern = UInt32(littleEndian: UInt32(r8) | UInt32(g8) << 8 | UInt32(b8) << 16 | 255 << 24)
         withMutablePixels { px in
+            let raw = UnsafeMutableRawPointer(px.baseAddress!)
             mask.values.withUnsafeBufferPointer { cov in
                 func paintRow(_ y: Int, _ from: Int, _ to: Int) {
                     guard to > from else { return }
                     var m = (y - mask.y) * mask.width + (from - mask.x)
                     var p = (y * width + from) * 4
-                    for _ in from..<to {
+                    var x = from
+                    while x < to {
                         let c = cov[m]
                         if c >= 1 && opaque {
-                            px[p] = r8; px[p + 1] = g8; px[p + 2] = b8; px[p + 3] = 255
+                            // A run of full coverage (a band's inside, most of what a
+                            // filled contour paints): whole pixels, stored as words.
+                            var end = x + 1
+                            while end < to && cov[m + end - x] >= 1 { end += 1 }
+                            for q in stride(from: p, to: p + 4 * (end - x), by: 4) {
+                                raw.storeBytes(of: pattern, toByteOffset: q, as: UInt32.self)
+                            }
+                            m += end - x
+                            p += 4 * (end - x)
+                            x = end
+                            continue
                         } else if c >= 1 && px[p + 3] == 255 {
                             if fullOA == 1 {
                                 px[p] = UInt8(min(255, cr + Float(px[p]) * fullK + 0.5))
@@ -45,6 +59,7 @@ extension Image {
                         }
                         m += 1
                         p += 4
+                        x += 1
                     }
                 }
                 for y in y0..<y1 {
