@@ -18,6 +18,7 @@ extension Image {
         // operations, so the same bytes; dividing by an `oa` of exactly 1 is skipped).
         let fullK = 1 - sa, fullOA = sa + fullK
         let cr = sr * 255 * sa, cg = sg * 255 * sa, cb = sb * 255 * sa
+        let sr255 = sr * 255, sg255 = sg * 255, sb255 = sb * 255
         let fullA8 = UInt8(min(255, fullOA * 255 + 0.5))
         // The opaque colour's pixel as one 32-bit store (bytes r, g, b, 255 in memory order).
         let pattern = UInt32(littleEndian: UInt32(r8) | UInt32(g8) << 8 | UInt32(b8) << 16 | 255 << 24)
@@ -55,7 +56,19 @@ extension Image {
                             }
                             px[p + 3] = fullA8
                         } else if c > 0 {
-                            Image.blend(px, p, sr, sg, sb, sa * min(c, 1))
+                            let a = sa * min(c, 1)
+                            if px[p + 3] == 255 {
+                                // `blend` over an opaque pixel: da = 255/255 = 1 exactly, so
+                                // k = 1 − a and oa = a + k — the same operations on the same
+                                // values without the ones by 1, so the same bytes.
+                                let k = 1 - a, oa = a + k
+                                px[p] = UInt8(min(255, (sr255 * a + Float(px[p]) * k) / oa + 0.5))
+                                px[p + 1] = UInt8(min(255, (sg255 * a + Float(px[p + 1]) * k) / oa + 0.5))
+                                px[p + 2] = UInt8(min(255, (sb255 * a + Float(px[p + 2]) * k) / oa + 0.5))
+                                px[p + 3] = UInt8(min(255, oa * 255 + 0.5))
+                            } else {
+                                Image.blend(px, p, sr, sg, sb, a)
+                            }
                         }
                         m += 1
                         p += 4
