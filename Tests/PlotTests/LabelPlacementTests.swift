@@ -46,6 +46,27 @@ struct LabelPlacementTests {
         }
     }
 
+    /// A moving layer draws the prepared placement in every frame: the same
+    /// pixels as searching again, at every step (the end label from its step on).
+    @Test func preparedPlacementDrawsWhatTheSearchDraws() throws {
+        let ctx = try context()
+        var placement = LabelPlacement()
+        placement.add(label("start", at: Point(1, 9), offset: Point(0.1, 0.2)), marker: .init(Point(1, 9), radius: 5))
+        var end = label("end", at: Point(9.5, 9.5), offset: Point(0, -0.25))
+        end.animationRole = .final(step: 3)
+        placement.add(end, marker: .init(Point(9.5, 9.5), radius: 3))
+        placement.obstacles = [.init(Point(9.5, 9.2), radius: 4)]
+        let prepared = placement.prepared(for: ctx)
+        for step in [0, 3] {
+            var searched = ctx, fixed = ctx
+            placement.draw(in: &searched, atStep: step)
+            prepared.draw(in: &fixed, atStep: step)
+            let a = (searched.canvas as! RasterCanvas).image.pixels, b = (fixed.canvas as! RasterCanvas).image.pixels
+            #expect(a == b)
+            #expect(a != (ctx.canvas as! RasterCanvas).image.pixels)   // something was drawn
+        }
+    }
+
     @Test func identicalLabelsAtOnePointAreDrawnOnce() {
         var placement = LabelPlacement()
         for _ in 0..<6 { placement.add(label("start", at: Point(1, 1), offset: Point(0.1, 0.2)), marker: .init(Point(1, 1), radius: 5)) }

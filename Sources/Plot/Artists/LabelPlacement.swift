@@ -42,6 +42,10 @@ public struct LabelPlacement: Artist {
     public var counterText: String?
     public var zorder: Double = 3
     public var animationRole: AnimationRole = .growing
+    /// Where the labels go in the layout `prepared(for:)` was given: the same
+    /// in every frame, so searched once (the search measures every label and
+    /// lays the legend out again).
+    private var fixedPlacements: [Point]?
 
     public init() {}
 
@@ -56,14 +60,20 @@ public struct LabelPlacement: Artist {
     public var dataBounds: Rect? { nil }
 
     public func draw(in context: inout DrawContext) {
-        for (label, p) in zip(labels, placements(in: context)) { label.draw(at: p, in: &context) }
+        for (label, p) in zip(labels, fixedPlacements ?? placements(in: context)) { label.draw(at: p, in: &context) }
     }
 
     public func draw(in context: inout DrawContext, atStep step: Int) {
-        for (label, p) in zip(labels, placements(in: context)) {
+        for (label, p) in zip(labels, fixedPlacements ?? placements(in: context)) {
             if case .final(let last) = label.animationRole, step < last { continue }
             label.draw(at: p, in: &context)
         }
+    }
+
+    public func prepared(for context: DrawContext) -> any Artist {
+        var fixed = self
+        fixed.fixedPlacements = placements(in: context)
+        return fixed
     }
 
     /// The anchor pixel of every label, in order.

@@ -20,6 +20,11 @@ public protocol Artist: Sendable {
     /// Draws the artist as it is at optimizer step `step` of an animation;
     /// only called for non-static roles. Default: `draw(in:)`.
     func draw(in context: inout DrawContext, atStep step: Int)
+    /// The artist with what its frames share worked out once for the layout of
+    /// `context` (its plot area, data → pixel map, font and theme): a moving
+    /// artist's drawing calls it once, then draws the result at every step.
+    /// It must draw exactly what `self` draws in that context. Default: `self`.
+    func prepared(for context: DrawContext) -> any Artist
 }
 
 extension Artist {
@@ -28,6 +33,7 @@ extension Artist {
     public var dataPoints: [Point] { [] }
     public var animationRole: AnimationRole { .static }
     public func draw(in context: inout DrawContext, atStep step: Int) { draw(in: &context) }
+    public func prepared(for context: DrawContext) -> any Artist { self }
 }
 
 /// An artist's part in an animation: drawn once into the static layer, grown

@@ -76,6 +76,8 @@ struct AxesDrawing: PanelDrawing {
                let markers = line.recordMarkers(in: geometry.context(RasterCanvas(width: 1, height: 1)),
                                                 width: environment.figureWidth, height: environment.figureHeight) {
                 parts.append(.growingLine(line, markers: markers))
+            } else if case .artist(let a) = item {
+                parts.append(.live(.artist(a.prepared(for: geometry.context(RasterCanvas(width: 1, height: 1))))))
             } else {
                 parts.append(.live(item))
             }
