@@ -45,6 +45,19 @@ struct CIWorkflowTests {
         #expect(h1.merging(h2) { x, _ in x } == expected)
     }
 
+    /// One figure alone gets every job for its frames and contour bands
+    /// (`SpecRenderer.figureThreads`): its still and GIF are the same bytes.
+    @Test func oneFigureOnManyThreadsGivesTheSameBytes() throws {
+        let one = try CLI.tempDir(), four = try CLI.tempDir()
+        let a = try CLI.run(["d2l_adam", "--jobs", "1", "--out", one.path])
+        #expect(a.code == 0, "\(a.err)")
+        let b = try CLI.run(["d2l_adam", "--jobs", "4", "--out", four.path])
+        #expect(b.code == 0, "\(b.err)")
+        let expected = try Self.hashes(one)
+        #expect(Set(expected.keys) == ["d2l_adam.png", "d2l_adam.gif"])
+        #expect(try Self.hashes(four) == expected)
+    }
+
     @Test func shardsAreDisjointStableAndCoverEverything() throws {
         let specs = try Catalog.specs()
         for n in [1, 2, 3, 7] {
