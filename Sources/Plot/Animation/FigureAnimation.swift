@@ -106,23 +106,35 @@ public struct FigureAnimation: Sendable {
     ///
     /// - Parameter threads: how many threads make frames (default 1: this one,
     ///   one frame at a time). With more, that many workers make the frames
-    ///   ahead of `body` — at most `threads + 1` frames exist at once — while
+    ///   ahead of `body` — at most `threads + 1` frames exist at once, one per
+    ///   worker and the one `body` has — while
     ///   `body` (an encoder) works on the ones made: a frame depends only on
     ///   its index, so the frames and every byte made of them are the same for
     ///   any count. When `body` throws, the workers stop after the frame they
-    ///   are making and the error is rethrown. An orbit makes one frame at a
-    ///   time whatever `threads` says: each of its frames renders the whole
-    ///   3-D scene, whose float colour and depth buffers are the largest a
-    ///   figure has (two at once took its peak from 84 to 123 MB).
+    ///   are making and the error is rethrown. Memory bounds the count: the
+    ///   frames in flight stay within `framesInFlightBytes`, so a large figure
+    ///   makes fewer at once. An orbit makes one frame at a time whatever
+    ///   `threads` says: each of its frames renders the whole 3-D scene, whose
+    ///   float colour and depth buffers are the largest a figure has (two at
+    ///   once took its peak from 84 to 123 MB).
     public func forEachFrame(threads: Int = 1, _ body: (Image, Double) throws -> Void) rethrows {
         let maker = FrameMaker(self, threads: threads)
         let n = frameCount
         let shared = SendableFrameMaker(maker: maker)
-        try OrderedPipeline.run(count: n, threads: maker.background == nil ? 1 : threads,
+        let frameBytes = max(1, figure.pixelWidth * figure.pixelHeight * 4)
+        let affordable = max(1, Self.framesInFlightBytes / frameBytes - 1)   // workers; the consumer holds one more
+        try OrderedPipeline.run(count: n, threads: maker.background == nil ? 1 : min(threads, affordable),
                                 make: { k in (k, shared.maker.frame(k)) }) { k, image in
             try body(image, delay(ofFrame: k, count: n))
         }
     }
+
+    /// Most bytes of frames made on threads at once (12 MiB): a 1000 × 600
+    /// figure's frames (2.4 MB each) are made two at a time, a 1500 × 850
+    /// one's (5.1 MB) one at a time. Measured on `d2l_all`'s GIF: three frames
+    /// in flight took its peak from 83 to 113 MB, as each thread's allocator
+    /// arena keeps freed frames of its own.
+    public static let framesInFlightBytes = 12 << 20
 
     /// The frame maker read by the pipeline's workers: every property is
     /// immutable after `init`, and drawing only reads them (the font locks its

@@ -13,8 +13,9 @@ public enum OrderedPipeline {
     ///
     /// With `threads` ≤ 1 (or one value) everything runs here, one value at a
     /// time. Otherwise `threads` workers make values ahead of `consume`, taking
-    /// k in order but never more than `threads + 1` ahead, so at most that many
-    /// values exist at once whatever `count` is. When `consume` throws, the
+    /// k in order but never more than `threads` ahead of the one it holds, so at
+    /// most `threads + 1` values exist at once (one per worker and the
+    /// consumer's) whatever `count` is. When `consume` throws, the
     /// workers stop after the value they are making, and the error is rethrown.
     public static func run<Value>(count: Int, threads: Int, make: @escaping @Sendable (Int) -> Value,
                                   consume: (Value) throws -> Void) rethrows {
@@ -23,7 +24,7 @@ public enum OrderedPipeline {
             return
         }
         let workers = min(threads, count)
-        let queue = Queue<Value>(count: count, window: workers + 1)
+        let queue = Queue<Value>(count: count, window: workers)
         let group = DispatchGroup()
         for _ in 0..<workers {
             DispatchQueue.global().async(group: group) { queue.work(make) }
