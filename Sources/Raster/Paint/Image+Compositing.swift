@@ -32,6 +32,14 @@ extension Image {
                     var x = from
                     while x < to {
                         let c = cov[m]
+                        if !(c > 0) {
+                            // Untouched (most of a stroke's mask between its edges): first,
+                            // so it costs one comparison.
+                            m += 1
+                            p += 4
+                            x += 1
+                            continue
+                        }
                         if c >= 1 && opaque {
                             // A run of full coverage (a band's inside, most of what a
                             // filled contour paints): whole pixels, stored as words.
@@ -55,7 +63,7 @@ extension Image {
                                 px[p + 2] = UInt8(min(255, (cb + Float(px[p + 2]) * fullK) / fullOA + 0.5))
                             }
                             px[p + 3] = fullA8
-                        } else if c > 0 {
+                        } else {
                             let a = sa * min(c, 1)
                             if px[p + 3] == 255 {
                                 // `blend` over an opaque pixel: da = 255/255 = 1 exactly, so
