@@ -141,9 +141,11 @@ typedef struct optrender_FFmpegLoadFailure {
 /// with `RTLD_NOW | RTLD_LOCAL`, so their symbols resolve now and stay out of
 /// the global namespace, and fills every member of `table` with dlsym. Returns
 /// 1 when all is done; 0 when a library does not open or lacks a function,
-/// with the first such failure in `failure` (and every library opened so far
-/// closed again). The libraries stay loaded for the rest of the process.
-/// dlerror is per thread, so concurrent calls do not mix their reasons.
+/// with the first such failure in `failure`. Libraries stay loaded for the rest
+/// of the process, also those opened before a failure: unloading FFmpeg's tree
+/// of dependencies (x265, gnutls, …, some with thread-local destructors) is a
+/// risk for no gain in a process about to report the error. dlerror is per
+/// thread, so concurrent calls do not mix their reasons.
 static inline int optrender_ffmpeg_load(optrender_FFmpeg *_Nonnull table,
                                         const char *_Nonnull const *_Nonnull sonames,
                                         optrender_FFmpegLoadFailure *_Nonnull failure) {
@@ -156,7 +158,7 @@ static inline int optrender_ffmpeg_load(optrender_FFmpeg *_Nonnull table,
             const char *reason = dlerror();
             failure->library = (optrender_FFmpegLibrary)library;
             snprintf(failure->detail, sizeof failure->detail, "%s", reason ? reason : "dlopen failed");
-            goto fail;
+            return 0;
         }
     }
 #define OPTRENDER_FFMPEG_RESOLVE(from, name) \
@@ -167,16 +169,11 @@ static inline int optrender_ffmpeg_load(optrender_FFmpeg *_Nonnull table,
             failure->library = optrender_##from; \
             failure->symbol = #name; \
             snprintf(failure->detail, sizeof failure->detail, "%s", reason ? reason : "dlsym failed"); \
-            goto fail; \
+            return 0; \
         } \
         table->name = (__typeof__(&name))symbol; \
     }
     OPTRENDER_FFMPEG_FUNCTIONS(OPTRENDER_FFMPEG_RESOLVE)
 #undef OPTRENDER_FFMPEG_RESOLVE
     return 1;
-fail:
-    for (int library = optrender_ffmpeg_library_count - 1; library >= 0; library--) {
-        if (handles[library]) dlclose(handles[library]);
-    }
-    return 0;
 }
