@@ -4,10 +4,12 @@ import Glibc
 /// FFmpeg's libraries (libavutil, libswscale, libavcodec, libavformat), loaded
 /// when the first MP4 is encoded or decoded instead of linked into optrender.
 ///
-/// Linked, they and their ~130 dependencies load at the start of every process:
-/// about 25 ms and 28 MB of a `--version` that takes 36 ms and 45 MB, paid by
-/// every PNG still that never touches them. Loaded here, only a process that
-/// writes or reads an MP4 pays, once: the libraries stay loaded until it exits.
+/// Linked, they and their dependencies (109 more libraries than optrender
+/// needs otherwise) load at the start of every process: a `--version` took
+/// 38 ms of CPU and 45 MiB with them, 9 ms and 23 MiB without (DESIGN.md), and
+/// every PNG still paid the same for libraries it never calls. Loaded here,
+/// only a process that writes or reads an MP4 pays, once: the libraries stay
+/// loaded until it exits.
 /// The MP4 code calls FFmpeg through `functions` (`ffmpeg.avcodec_open2(…)`),
 /// whose members have the exact types of FFmpeg's declarations.
 final class FFmpegLibrary: Sendable {
@@ -34,7 +36,9 @@ final class FFmpegLibrary: Sendable {
         try shared.get().functions
     }
 
-    /// Loads the libraries named `sonames` (4, in the order of `sonames`) and
+    /// Loads the libraries named `sonames` (one per library, in the order of
+    /// `FFmpegLibrary.sonames`, which the process's load uses; tests pass
+    /// others) and
     /// sets FFmpeg's log level to quiet: failures come back as return codes,
     /// which the MP4 code reports itself.
     ///
