@@ -25,9 +25,11 @@ let package = Package(
         .systemLibrary(
             name: "CWebP", pkgConfig: "libwebpmux",
             providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
-        .systemLibrary(
-            name: "CFFmpeg", pkgConfig: "libavformat",
-            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"]), .brew(["ffmpeg"])]),
+        // FFmpeg's headers only, from the default include path (Debian's
+        // libavformat-dev …): the MP4 code dlopens the libraries on first use
+        // (Sources/CFFmpeg/shim.h), so no pkg-config, whose -lavformat … would
+        // load them into every process.
+        .systemLibrary(name: "CFFmpeg"),
         // cairo's PDF, SVG and FreeType backends come with the one package.
         .systemLibrary(
             name: "CCairo", pkgConfig: "cairo-ft",

@@ -14,6 +14,10 @@ import Raster
 /// Two runs with the same frames and settings give the same bytes (see
 /// `MP4H264Writer`).
 ///
+/// FFmpeg's libraries are loaded by the first encoder of the process
+/// (`FFmpegLibrary`), not at start: when they do not load, `init` throws one
+/// line naming the library and how to install it.
+///
 /// Like every `AnimationEncoder`, a value owns one encoder: copies share it.
 public struct MP4AnimationEncoder: AnimationEncoder {
     public static let formatName = "mp4"

@@ -19,54 +19,55 @@ public enum MP4Decoder {
         public var moovOffset = -1, mdatOffset = -1
     }
 
-    /// - Throws: `EncodeError` for bytes FFmpeg cannot read.
+    /// - Throws: `EncodeError` for bytes FFmpeg cannot read, or when FFmpeg's
+    ///   libraries do not load (`FFmpegLibrary`).
     public static func decode(_ bytes: [UInt8]) throws -> Video {
         var video = Video()
         (video.moovOffset, video.mdatOffset) = topLevelBoxes(bytes)
-        let file = MP4MemoryFile(bytes: bytes)
-        av_log_set_level(AV_LOG_QUIET)
-        guard var format = avformat_alloc_context() else { throw EncodeError("out of memory") }
+        let ffmpeg = try FFmpegLibrary.functions()
+        let file = MP4MemoryFile(ffmpeg: ffmpeg, bytes: bytes)
+        guard var format = ffmpeg.avformat_alloc_context() else { throw EncodeError("out of memory") }
         format.pointee.pb = try file.open(writable: false)
         format.pointee.flags |= AVFMT_FLAG_CUSTOM_IO
         let pb = format.pointee.pb
-        defer { MP4MemoryFile.close(pb) }
+        defer { file.close(pb) }
         var opened: UnsafeMutablePointer<AVFormatContext>? = format
-        guard avformat_open_input(&opened, nil, nil, nil) >= 0, let f = opened else { throw EncodeError("not a readable MP4 file") }
+        guard ffmpeg.avformat_open_input(&opened, nil, nil, nil) >= 0, let f = opened else { throw EncodeError("not a readable MP4 file") }
         format = f
-        defer { var c: UnsafeMutablePointer<AVFormatContext>? = format; avformat_close_input(&c) }
-        guard avformat_find_stream_info(format, nil) >= 0 else { throw EncodeError("MP4 without stream info") }
-        let index = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, nil, 0)
+        defer { var c: UnsafeMutablePointer<AVFormatContext>? = format; ffmpeg.avformat_close_input(&c) }
+        guard ffmpeg.avformat_find_stream_info(format, nil) >= 0 else { throw EncodeError("MP4 without stream info") }
+        let index = ffmpeg.av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, nil, 0)
         guard index >= 0, let stream = format.pointee.streams[Int(index)] else { throw EncodeError("MP4 without video") }
         let parameters = stream.pointee.codecpar!
-        guard let decoderCodec = avcodec_find_decoder(parameters.pointee.codec_id) else { throw EncodeError("no decoder for the MP4's video") }
-        var codec = avcodec_alloc_context3(decoderCodec)
-        defer { avcodec_free_context(&codec) }
-        avcodec_parameters_to_context(codec, parameters)
+        guard let decoderCodec = ffmpeg.avcodec_find_decoder(parameters.pointee.codec_id) else { throw EncodeError("no decoder for the MP4's video") }
+        var codec = ffmpeg.avcodec_alloc_context3(decoderCodec)
+        defer { ffmpeg.avcodec_free_context(&codec) }
+        _ = ffmpeg.avcodec_parameters_to_context(codec, parameters)
         codec!.pointee.thread_count = 1
-        guard avcodec_open2(codec, decoderCodec, nil) >= 0 else { throw EncodeError("cannot open the MP4's decoder") }
+        guard ffmpeg.avcodec_open2(codec, decoderCodec, nil) >= 0 else { throw EncodeError("cannot open the MP4's decoder") }
         video.width = Int(parameters.pointee.width)
         video.height = Int(parameters.pointee.height)
         video.isBT709LimitedRange = parameters.pointee.color_space == AVCOL_SPC_BT709
             && parameters.pointee.color_range == AVCOL_RANGE_MPEG && parameters.pointee.color_primaries == AVCOL_PRI_BT709
             && parameters.pointee.color_trc == AVCOL_TRC_BT709
-        video.pixelFormat = String(cString: av_get_pix_fmt_name(AVPixelFormat(parameters.pointee.format)))
+        video.pixelFormat = ffmpeg.av_get_pix_fmt_name(AVPixelFormat(parameters.pointee.format)).map { String(cString: $0) } ?? ""
         let tb = stream.pointee.time_base
-        let ms = { (t: Int64) -> Int in Int(av_rescale_q(t, tb, AVRational(num: 1, den: 1000))) }
+        let ms = { (t: Int64) -> Int in Int(ffmpeg.av_rescale_q(t, tb, AVRational(num: 1, den: 1000))) }
 
-        var packet = av_packet_alloc()
-        var frame = av_frame_alloc()
-        defer { av_packet_free(&packet); av_frame_free(&frame) }
+        var packet = ffmpeg.av_packet_alloc()
+        var frame = ffmpeg.av_frame_alloc()
+        defer { ffmpeg.av_packet_free(&packet); ffmpeg.av_frame_free(&frame) }
         let w = video.width, h = video.height
-        guard let scaler = sws_getContext(Int32(w), Int32(h), AV_PIX_FMT_YUV420P, Int32(w), Int32(h), AV_PIX_FMT_RGBA,
+        guard let scaler = ffmpeg.sws_getContext(Int32(w), Int32(h), AV_PIX_FMT_YUV420P, Int32(w), Int32(h), AV_PIX_FMT_RGBA,
                                           SWS_BICUBIC | SWS_ACCURATE_RND | SWS_BITEXACT | SWS_FULL_CHR_H_INT, nil, nil, nil) else {
             throw EncodeError("swscale cannot convert this MP4's frames")
         }
-        defer { sws_freeContext(scaler) }
-        let bt709 = sws_getCoefficients(SWS_CS_ITU709)
-        sws_setColorspaceDetails(scaler, bt709, 0, bt709, 1, 0, 1 << 16, 1 << 16)
+        defer { ffmpeg.sws_freeContext(scaler) }
+        let bt709 = ffmpeg.sws_getCoefficients(SWS_CS_ITU709)
+        _ = ffmpeg.sws_setColorspaceDetails(scaler, bt709, 0, bt709, 1, 0, 1 << 16, 1 << 16)
 
         func receive() throws {
-            while avcodec_receive_frame(codec, frame) >= 0 {
+            while ffmpeg.avcodec_receive_frame(codec, frame) >= 0 {
                 var rgba = [UInt8](repeating: 0, count: w * h * 4)
                 rgba.withUnsafeMutableBufferPointer { target in
                     var dst: [UnsafeMutablePointer<UInt8>?] = [target.baseAddress, nil, nil, nil]
@@ -75,7 +76,7 @@ public enum MP4Decoder {
                         withUnsafePointer(to: &frame!.pointee.linesize) { linesize in
                             data.withMemoryRebound(to: UnsafePointer<UInt8>?.self, capacity: 8) { src in
                                 linesize.withMemoryRebound(to: Int32.self, capacity: 8) { srcStride in
-                                    _ = sws_scale(scaler, src, srcStride, 0, Int32(h), &dst, &dstStride)
+                                    _ = ffmpeg.sws_scale(scaler, src, srcStride, 0, Int32(h), &dst, &dstStride)
                                 }
                             }
                         }
@@ -86,13 +87,13 @@ public enum MP4Decoder {
                 video.durations.append(ms(frame!.pointee.pkt_duration))
             }
         }
-        while av_read_frame(format, packet) >= 0 {
-            defer { av_packet_unref(packet) }
+        while ffmpeg.av_read_frame(format, packet) >= 0 {
+            defer { ffmpeg.av_packet_unref(packet) }
             guard packet!.pointee.stream_index == index else { continue }
-            guard avcodec_send_packet(codec, packet) >= 0 else { throw EncodeError("undecodable H.264 packet") }
+            guard ffmpeg.avcodec_send_packet(codec, packet) >= 0 else { throw EncodeError("undecodable H.264 packet") }
             try receive()
         }
-        avcodec_send_packet(codec, nil)
+        _ = ffmpeg.avcodec_send_packet(codec, nil)
         try receive()
         return video
     }

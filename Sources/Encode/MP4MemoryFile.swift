@@ -7,8 +7,13 @@ import CFFmpeg
 final class MP4MemoryFile: @unchecked Sendable {
     /// The file's bytes so far.
     var bytes: [UInt8]
+    /// FFmpeg's functions (`FFmpegLibrary.functions()`).
+    let ffmpeg: optrender_FFmpeg
 
-    init(bytes: [UInt8] = []) { self.bytes = bytes }
+    init(ffmpeg: optrender_FFmpeg, bytes: [UInt8] = []) {
+        self.ffmpeg = ffmpeg
+        self.bytes = bytes
+    }
 
     /// One open view of the file with its own position (libavformat's write
     /// context and its fast-start reader each have one).
@@ -19,31 +24,31 @@ final class MP4MemoryFile: @unchecked Sendable {
     }
 
     /// A new `AVIOContext` on this file: writable or read-only, seekable. Free it
-    /// with `MP4MemoryFile.close(_:)`.
+    /// with `close(_:)`.
     ///
     /// - Throws: `EncodeError` when libavformat cannot allocate it.
     func open(writable: Bool) throws -> UnsafeMutablePointer<AVIOContext> {
         let size: Int32 = 1 << 16
-        guard let buffer = av_malloc(Int(size)) else { throw EncodeError("out of memory for the MP4 buffer") }
+        guard let buffer = ffmpeg.av_malloc(Int(size)) else { throw EncodeError("out of memory for the MP4 buffer") }
         let cursor = Unmanaged.passRetained(Cursor(self)).toOpaque()
-        guard let context = avio_alloc_context(
+        guard let context = ffmpeg.avio_alloc_context(
             buffer.assumingMemoryBound(to: UInt8.self), size, writable ? 1 : 0, cursor,
             MP4MemoryFile.read, writable ? MP4MemoryFile.write : nil, MP4MemoryFile.seek) else {
             Unmanaged<Cursor>.fromOpaque(cursor).release()
-            av_free(buffer)
+            ffmpeg.av_free(buffer)
             throw EncodeError("out of memory for the MP4 output")
         }
         return context
     }
 
     /// Flushes and frees a context made by `open(writable:)`.
-    static func close(_ context: UnsafeMutablePointer<AVIOContext>?) {
+    func close(_ context: UnsafeMutablePointer<AVIOContext>?) {
         guard let context else { return }
-        if context.pointee.write_flag != 0 { avio_flush(context) }
+        if context.pointee.write_flag != 0 { ffmpeg.avio_flush(context) }
         if let cursor = context.pointee.opaque { Unmanaged<Cursor>.fromOpaque(cursor).release() }
-        av_freep(&context.pointee.buffer)
+        ffmpeg.av_freep(&context.pointee.buffer)
         var c: UnsafeMutablePointer<AVIOContext>? = context
-        avio_context_free(&c)
+        ffmpeg.avio_context_free(&c)
     }
 
     private static func cursor(_ opaque: UnsafeMutableRawPointer?) -> Cursor {
