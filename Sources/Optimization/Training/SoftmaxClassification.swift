@@ -143,17 +143,22 @@ public struct SoftmaxClassification: Sendable {
     ///
     /// Speed without changing a bit (DESIGN.md, "Hot loops"): every sum is formed from the same
     /// terms in the same order as the plain triple loop over rows, inputs and outputs would form
-    /// it — bias first, then the nonzero inputs in ascending order; a gradient element gains one
-    /// term per row, rows ascending — and no multiply-add is fused. What changed is only how the
-    /// loops walk: raw pointers with unchecked index arithmetic, so that the innermost loops over
-    /// a layer's outputs (independent elements) are vectorized; and the zero inputs skipped by
-    /// index lists (``NonzeroFeatures`` for x, built once; the active ReLUs, listed during the
-    /// forward pass) instead of an unpredictable branch per input.
+    /// it — an output starts at its bias and gains the nonzero inputs' terms in ascending input
+    /// order; a gradient element gains one term per row, rows ascending — and no multiply-add is
+    /// fused. What changed is only how the loops walk: raw pointers with unchecked index
+    /// arithmetic; zero inputs skipped by index lists (``NonzeroFeatures`` for x, built once; the
+    /// active ReLUs, listed during the forward pass) instead of an unpredictable branch per
+    /// input; a layer's outputs, and a row of the first layer's weight gradient, summed 8 at a
+    /// time in registers (``accumulateRows(into:base:width:terms:_:)``). For that last one the
+    /// first layer's δ of every row is kept until the batch's end, and ∂W₁ is then formed input
+    /// by input over the rows whose input is nonzero — the terms each element used to receive
+    /// row by row, in the same row order.
     func lossAndGradient(_ theta: [Double], rows: Range<Int>, nonzero: NonzeroFeatures) -> (loss: Double, gradient: [Double]) {
         precondition(!rows.isEmpty && rows.lowerBound >= 0 && rows.upperBound <= dataset.count, "bad batch rows")
         precondition(nonzero.covers(rows), "the nonzero features do not cover the rows")
         precondition(theta.count == parameterCount, "θ needs \(parameterCount) values")
         let sizes = layerSizes, layers = sizes.count - 1, c = dataset.classCount, d = dataset.featureCount
+        let h = sizes[1]                                       // the first layer's outputs
         // Where each layer's W and b start in θ.
         var offsets: [Int] = []
         var o = 0
@@ -163,7 +168,8 @@ public struct SoftmaxClassification: Sendable {
         // Layer l ≥ 1's input lives at act[actOffsets[l] ..< actOffsets[l] + sizes[l]] (layer 0's
         // is the row of x itself); the last slice holds the logits. The indices of a hidden
         // layer's nonzero units are listed at active[actOffsets[l] ...], activeCount[l] of them.
-        // δ and the δ passed down share two scratch rows.
+        // δ and the δ passed down share two scratch rows; the first layer's δ of the batch's
+        // row first + r is kept at firstDeltas[r·h ..< (r + 1)·h].
         var actOffsets: [Int] = [0]
         for n in sizes { actOffsets.append(actOffsets.last! + n) }
         let widest = sizes.max()!
@@ -171,7 +177,11 @@ public struct SoftmaxClassification: Sendable {
         let active = UnsafeMutablePointer<Int>.allocate(capacity: actOffsets.last!)
         let activeCount = UnsafeMutablePointer<Int>.allocate(capacity: layers + 1)
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * widest)
-        defer { act.deallocate(); active.deallocate(); activeCount.deallocate(); scratch.deallocate() }
+        let firstDeltas = UnsafeMutablePointer<Double>.allocate(capacity: rows.count * h)
+        defer {
+            act.deallocate(); active.deallocate(); activeCount.deallocate(); scratch.deallocate()
+            firstDeltas.deallocate()
+        }
         var sum = 0.0
         theta.withUnsafeBufferPointer { tb in
         gradient.withUnsafeMutableBufferPointer { gb in
@@ -179,6 +189,8 @@ public struct SoftmaxClassification: Sendable {
         dataset.labels.withUnsafeBufferPointer { yb in
         nonzero.starts.withUnsafeBufferPointer { starts in
         nonzero.columns.withUnsafeBufferPointer { cb in
+        nonzero.columnStarts.withUnsafeBufferPointer { columnStarts in
+        nonzero.rows.withUnsafeBufferPointer { columnRows in
             let t = tb.baseAddress!, g = gb.baseAddress!, xs = xb.baseAddress!
             let columns = cb.baseAddress ?? UnsafePointer(active)     // no columns: never read
             /// Layer l's input for row k, and the indices of its nonzero entries.
@@ -196,10 +208,9 @@ public struct SoftmaxClassification: Sendable {
                     let nOut = sizes[l &+ 1], w = t + offsets[l], bias = w + sizes[l] &* nOut
                     let (x, list, count) = input(l, row: k)
                     let out = act + actOffsets[l &+ 1]
-                    for j in 0..<nOut { out[j] = bias[j] }
-                    for n in 0..<count {
-                        let i = list[n], a = x[i], row = w + i &* nOut
-                        for j in 0..<nOut { out[j] += a * row[j] }
+                    accumulateRows(into: out, base: bias, width: nOut, terms: count) { n in
+                        let i = list[n]
+                        return (x[i], w + i &* nOut)
                     }
                     if l < layers &- 1 {
                         let next = active + actOffsets[l &+ 1]
@@ -222,10 +233,10 @@ public struct SoftmaxClassification: Sendable {
                 sum += lse - z[y]
                 var delta = scratch, below = scratch + widest        // the two halves of scratch
                 for i in 0..<c { delta[i] = (exp(z[i] - lse) - (i == y ? 1 : 0)) * invK }
-                // Backward, last layer first: ∂W += inᵀ·δ, ∂b += δ, δ_in = (δ·Wᵀ) ⊙ [in > 0]. An
-                // input that is 0 adds nothing to ∂W, and passes δ_in = 0 down (ReLU′ = 0 at and
-                // below 0).
-                for l in stride(from: layers &- 1, through: 0, by: -1) {
+                // Backward, last layer first, down to the second: ∂W += inᵀ·δ, ∂b += δ,
+                // δ_in = (δ·Wᵀ) ⊙ [in > 0]. An input that is 0 adds nothing to ∂W, and passes
+                // δ_in = 0 down (ReLU′ = 0 at and below 0).
+                for l in stride(from: layers &- 1, through: 1, by: -1) {
                     let nIn = sizes[l], nOut = sizes[l &+ 1]
                     let w = t + offsets[l], gw = g + offsets[l], gbias = gw + nIn &* nOut
                     let (x, list, count) = input(l, row: k)
@@ -234,7 +245,6 @@ public struct SoftmaxClassification: Sendable {
                         let i = list[n], a = x[i], grow = gw + i &* nOut
                         for j in 0..<nOut { grow[j] += a * delta[j] }
                     }
-                    guard l > 0 else { break }                         // no δ needed for the input x
                     for i in 0..<nIn { below[i] = 0 }
                     for n in 0..<count {
                         let i = list[n], row = w + i &* nOut
@@ -244,6 +254,21 @@ public struct SoftmaxClassification: Sendable {
                     }
                     swap(&delta, &below)
                 }
+                // The first layer: ∂b now; δ kept for ∂W (no δ needed for the input x).
+                let gbias = g + offsets[0] + d &* h
+                for j in 0..<h { gbias[j] += delta[j] }
+                (firstDeltas + (k &- rows.lowerBound) &* h).update(from: delta, count: h)
+            }
+            // ∂W₁[i, ·] += x_ki · δ_k over the batch's rows k with x_ki ≠ 0, ascending.
+            for i in 0..<d {
+                let from = Self.firstPosition(of: rows.lowerBound, in: columnRows, columnStarts[i]..<columnStarts[i &+ 1])
+                var to = from                                  // the batch's rows follow: walk them
+                while to < columnStarts[i &+ 1], columnRows[to] < rows.upperBound { to &+= 1 }
+                let grow = g + offsets[0] + i &* h
+                accumulateRows(into: grow, base: grow, width: h, terms: to &- from) { n in
+                    let k = columnRows[from &+ n]
+                    return (xs[k &* d &+ i], UnsafePointer(firstDeltas + (k &- rows.lowerBound) &* h))
+                }
             }
         }
         }
@@ -251,7 +276,21 @@ public struct SoftmaxClassification: Sendable {
         }
         }
         }
+        }
+        }
         return (sum * invK, gradient)
+    }
+
+    /// The first position in `range` of the ascending `values` holding `value` or more.
+    private static func firstPosition(of value: Int, in values: UnsafeBufferPointer<Int>, _ range: Range<Int>) -> Int {
+        // Halving without a branch to mispredict: base moves up by half when that stays below.
+        var base = range.lowerBound, n = range.count
+        while n > 1 {
+            let half = n >> 1
+            base = values[base &+ half &- 1] < value ? base &+ half : base
+            n &-= half
+        }
+        return n == 1 && values[base] < value ? base &+ 1 : base
     }
 
     /// The share of rows whose largest logit is their label's (ties go to the lower class).
