@@ -48,6 +48,11 @@ struct Stroker {
     private var pts: [Point] = []
     private var left: [Point] = []     // offset chain on the +perp side, forward
     private var right: [Point] = []    // offset chain on the −perp side, forward
+    /// Segment i of the polyline, pts[i] → pts[i + 1] (→ pts[0] for the last of a closed
+    /// one): its unit direction and its length. Each vertex reads the two segments it joins;
+    /// computed once per segment instead of twice (the same operations, so the same bits).
+    private var directions: [Point] = []
+    private var lengths: [Double] = []
 
     init(_ style: StrokeStyle) {
         hw = style.width / 2
@@ -77,8 +82,17 @@ struct Stroker {
         left.reserveCapacity(4 * n + 4)
         right.reserveCapacity(4 * n + 4)
         elements.reserveCapacity(elements.count + 8 * n + 8)
+        directions.removeAll(keepingCapacity: true)
+        lengths.removeAll(keepingCapacity: true)
+        directions.reserveCapacity(n)
+        lengths.reserveCapacity(n)
+        for i in 0..<(closed ? n : n - 1) {
+            let s = pts[i + 1 == n ? 0 : i + 1] - pts[i], l = s.length
+            directions.append(l > 0 ? Point(s.x / l, s.y / l) : .zero)      // s.normalized
+            lengths.append(l)
+        }
         if closed {
-            for v in 0..<n { vertex(pts[(v + n - 1) % n], pts[v], pts[(v + 1) % n]) }
+            for v in 0..<n { vertex(pts[v], before: (v + n - 1) % n, after: v) }
             emitLoop(left, reversed: false)
             emitLoop(right, reversed: true)
             return
@@ -86,7 +100,7 @@ struct Stroker {
         let n0 = (pts[1] - pts[0]).normalized.perpendicular * hw
         left.append(pts[0] + n0)
         right.append(pts[0] - n0)
-        if n > 2 { for v in 1..<n - 1 { vertex(pts[v - 1], pts[v], pts[v + 1]) } }
+        if n > 2 { for v in 1..<n - 1 { vertex(pts[v], before: v - 1, after: v) } }
         let d = (pts[n - 1] - pts[n - 2]).normalized
         left.append(pts[n - 1] + d.perpendicular * hw)
         right.append(pts[n - 1] - d.perpendicular * hw)
@@ -108,8 +122,10 @@ struct Stroker {
     /// o0 by ψ gives o1, so a round join is that arc (a 180° reversal goes round
     /// through the forward direction). The miter tip lies on the bisector of o0 and o1
     /// at hw / cos(ψ/2); the inner corner opposite it, at the same distance.
-    private mutating func vertex(_ prev: Point, _ p: Point, _ next: Point) {
-        let d0 = (p - prev).normalized, d1 = (next - p).normalized
+    ///
+    /// `before` and `after` index the segments into and out of p (`directions`, `lengths`).
+    private mutating func vertex(_ p: Point, before: Int, after: Int) {
+        let d0 = directions[before], d1 = directions[after]
         let cross = d0.cross(d1), dot = d0.dot(d1)
         if dot > 0, abs(cross) < 1e-12 {       // straight on
             let nrm = d0.perpendicular * hw
@@ -123,7 +139,7 @@ struct Stroker {
         let o0 = d0.perpendicular * (hw * sign), o1 = d1.perpendicular * (hw * sign)
         let cosHalf = cos(abs(psi) / 2)
 
-        let shortest = min(p.distance(to: prev), p.distance(to: next))
+        let shortest = min(lengths[before], lengths[after])    // p's distances to its neighbours
         let c = Corner(p: p, o0: o0, o1: o1, psi: psi, cosHalf: cosHalf, shortest: shortest,
                        hw: hw, join: join, miterLimit: miterLimit, arcStep: arcStep)
         if outerIsLeft { Stroker.turn(c, outer: &left, inner: &right) } else { Stroker.turn(c, outer: &right, inner: &left) }
