@@ -168,7 +168,7 @@ struct Stroker {
         }
         outer.append(c.p + c.o1)
 
-        if c.cosHalf > 1e-9, innerCornerFits(c) {
+        if c.cosHalf > 1e-9, innerCornerFits(hw: hw, psi: c.psi, cosHalf: c.cosHalf, shortest: c.shortest) {
             inner.append(c.p - (c.o0 + c.o1).normalized * (hw / c.cosHalf))
         } else {
             inner.append(contentsOf: [c.p - c.o0, c.p, c.p - c.o1])
@@ -184,12 +184,12 @@ struct Stroker {
     /// false, exactly as `hw * tan(a) <= shortest / 2` decides it; only in between (a turn
     /// whose inner corner is within 10⁻⁹ of the limit) is `tan` called. A marker's outline of
     /// 50 short chords turns at every one of them: this saves the `tan` at nearly all.
-    /// Needs cosHalf > 10⁻⁹ (|ψ| < π), as the caller checks.
-    private static func innerCornerFits(_ c: Corner) -> Bool {
-        let a = abs(c.psi) / 2, limit = c.shortest / 2
-        if c.hw * (a / c.cosHalf * (1 + 1e-9)) <= limit { return true }
-        if c.hw * (a * (1 - 1e-9)) > limit { return false }
-        return c.hw * tan(a) <= limit
+    /// Needs cosHalf = cos(|ψ|/2) > 10⁻⁹ (|ψ| < π), as the caller checks.
+    static func innerCornerFits(hw: Double, psi: Double, cosHalf: Double, shortest: Double) -> Bool {
+        let a = abs(psi) / 2, limit = shortest / 2
+        if hw * (a / cosHalf * (1 + 1e-9)) <= limit { return true }
+        if hw * (a * (1 - 1e-9)) > limit { return false }
+        return hw * tan(a) <= limit
     }
 
     private mutating func emitLoop(_ chain: [Point], reversed: Bool) {
