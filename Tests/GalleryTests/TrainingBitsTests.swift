@@ -47,4 +47,113 @@ struct TrainingBitsTests {
         ]
         #expect(report == expected, "\(report.joined(separator: "\n"))")
     }
+
+    /// main's `lossAndGradient` as it was before the rewrite (685d075), verbatim but for the
+    /// receiver: the plain loops, one row at a time, whose every sum the rewrite must reproduce.
+    static func plainLossAndGradient(_ training: SoftmaxClassification, _ theta: [Double], rows: Range<Int>) -> (loss: Double, gradient: [Double]) {
+        let dataset = training.dataset, parameterCount = training.parameterCount
+        precondition(!rows.isEmpty && rows.lowerBound >= 0 && rows.upperBound <= dataset.count, "bad batch rows")
+        precondition(theta.count == parameterCount, "θ needs \(training.parameterCount) values")
+        let sizes = training.layerSizes, layers = sizes.count - 1, c = dataset.classCount, d = dataset.featureCount
+        // Where each layer's W and b start in θ.
+        var offsets: [Int] = []
+        var o = 0
+        for l in 0..<layers { offsets.append(o); o += sizes[l] * sizes[l + 1] + sizes[l + 1] }
+        let invK = 1 / Double(rows.count)
+        var gradient = [Double](repeating: 0, count: parameterCount)
+        // Layer l's input lives at act[actOffsets[l] ..< actOffsets[l] + sizes[l]] (layer 0's is x);
+        // the last slice holds the logits. δ and the δ passed down share two scratch rows.
+        var actOffsets: [Int] = [0]
+        for n in sizes { actOffsets.append(actOffsets.last! + n) }
+        let widest = sizes.max()!
+        let act = UnsafeMutableBufferPointer<Double>.allocate(capacity: actOffsets.last!)
+        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * widest)
+        defer { act.deallocate(); scratch.deallocate() }
+        var sum = 0.0
+        theta.withUnsafeBufferPointer { t in
+        gradient.withUnsafeMutableBufferPointer { g in
+        dataset.features.withUnsafeBufferPointer { xs in
+            for k in rows {
+                for j in 0..<d { act[j] = xs[k * d + j] }
+                // Forward: out = in·W + b, ReLU on hidden layers. Rows of W belong to inputs, so a
+                // zero input (a blank pixel, a silent ReLU) skips its whole row.
+                for l in 0..<layers {
+                    let nIn = sizes[l], nOut = sizes[l + 1], w = offsets[l], b = w + nIn * nOut
+                    let input = actOffsets[l], out = actOffsets[l + 1]
+                    for j in 0..<nOut { act[out + j] = t[b + j] }
+                    for i in 0..<nIn where act[input + i] != 0 {
+                        let a = act[input + i], row = w + i * nOut
+                        for j in 0..<nOut { act[out + j] += a * t[row + j] }
+                    }
+                    if l < layers - 1 { for j in 0..<nOut where act[out + j] < 0 { act[out + j] = 0 } }
+                }
+                // log Σ exp z = m + log Σ exp(z − m), m = max z
+                let z = actOffsets[layers], y = dataset.labels[k]
+                var zmax = -Double.infinity
+                for i in 0..<c { zmax = Swift.max(zmax, act[z + i]) }
+                var partition = 0.0
+                for i in 0..<c { partition += exp(act[z + i] - zmax) }
+                let lse = zmax + log(partition)
+                sum += lse - act[z + y]
+                var delta = 0, below = widest                 // the two halves of scratch
+                for i in 0..<c { scratch[delta + i] = (exp(act[z + i] - lse) - (i == y ? 1 : 0)) * invK }
+                // Backward, last layer first: ∂W += inᵀ·δ, ∂b += δ, δ_in = (δ·Wᵀ) ⊙ [in > 0].
+                for l in stride(from: layers - 1, through: 0, by: -1) {
+                    let nIn = sizes[l], nOut = sizes[l + 1], w = offsets[l], b = w + nIn * nOut
+                    let input = actOffsets[l]
+                    for j in 0..<nOut { g[b + j] += scratch[delta + j] }
+                    for i in 0..<nIn {
+                        let a = act[input + i]
+                        scratch[below + i] = 0
+                        guard a != 0 else { continue }        // x = 0 adds nothing; ReLU′ = 0 below 0
+                        let row = w + i * nOut
+                        for j in 0..<nOut { g[row + j] += a * scratch[delta + j] }
+                        guard l > 0 else { continue }         // no δ needed for the input x
+                        var back = 0.0
+                        for j in 0..<nOut { back += t[row + j] * scratch[delta + j] }
+                        scratch[below + i] = back
+                    }
+                    swap(&delta, &below)
+                }
+            }
+        }
+        }
+        }
+        return (sum * invK, gradient)
+    }
+
+    /// The rewritten pass against the plain one, bit for bit, on batches the figure never uses:
+    /// the whole dataset (7 parts of 256 rows in the rewrite), a batch straddling parts, one row;
+    /// at the seeded start and at a random θ; with and without the hidden layer.
+    @Test func theRewrittenPassMatchesThePlainLoops() throws {
+        let data = try Self.digits()
+        var generator = SeededGenerator(seed: 11)
+        try Self.compare(data, hidden: [16, 0], batches: [0..<1797, 5..<600, 1000..<1001, 1700..<1797], &generator)
+        // Odd widths (5 hidden units, 3 classes: the 8-, 2- and 1-wide blocks of
+        // accumulateRows), negative features and a third of them exactly 0.
+        var features: [Double] = [], labels: [Int] = []
+        for k in 0..<700 {
+            labels.append(k % 3)
+            for _ in 0..<9 { features.append(generator.uniform() < 0.33 ? 0 : generator.normal() + Double(k % 3)) }
+        }
+        let small = try #require(ClassificationDataset(features: features, labels: labels, featureCount: 9, classCount: 3))
+        try Self.compare(small, hidden: [5, 0, 11], batches: [0..<700, 3..<520, 699..<700], &generator)
+    }
+
+    static func compare(_ data: ClassificationDataset, hidden widths: [Int], batches: [Range<Int>],
+                        _ generator: inout SeededGenerator) throws {
+        for hidden in widths {
+            let training = SoftmaxClassification(dataset: data, hiddenUnits: hidden)
+            let thetas = [training.initialParameters, (0..<training.parameterCount).map { _ in 0.3 * generator.normal() }]
+            for theta in thetas {
+                for rows in batches {
+                    let fast = training.lossAndGradient(theta, rows: rows)
+                    let plain = Self.plainLossAndGradient(training, theta, rows: rows)
+                    #expect(fast.loss.bitPattern == plain.loss.bitPattern, "H \(hidden) rows \(rows): loss")
+                    let differing = zip(fast.gradient, plain.gradient).filter { $0.bitPattern != $1.bitPattern }.count
+                    #expect(differing == 0, "H \(hidden) rows \(rows): \(differing) gradient elements differ")
+                }
+            }
+        }
+    }
 }

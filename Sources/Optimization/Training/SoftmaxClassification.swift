@@ -150,9 +150,9 @@ public struct SoftmaxClassification: Sendable {
     /// active ReLUs, listed during the forward pass) instead of an unpredictable branch per
     /// input; a layer's outputs, and a row of the first layer's weight gradient, summed 8 at a
     /// time in registers (``accumulateRows(into:base:width:terms:_:)``). For that last one the
-    /// first layer's δ of every row is kept until the batch's end, and ∂W₁ is then formed input
-    /// by input over the rows whose input is nonzero — the terms each element used to receive
-    /// row by row, in the same row order.
+    /// first layer's δ of every row is kept until the end of the batch (or of its part of 256
+    /// rows), and ∂W₁ is then formed input by input over the rows whose input is nonzero — the
+    /// terms each element used to receive row by row, in the same row order.
     func lossAndGradient(_ theta: [Double], rows: Range<Int>, nonzero: NonzeroFeatures) -> (loss: Double, gradient: [Double]) {
         precondition(!rows.isEmpty && rows.lowerBound >= 0 && rows.upperBound <= dataset.count, "bad batch rows")
         precondition(nonzero.covers(rows), "the nonzero features do not cover the rows")
@@ -168,8 +168,10 @@ public struct SoftmaxClassification: Sendable {
         // Layer l ≥ 1's input lives at act[actOffsets[l] ..< actOffsets[l] + sizes[l]] (layer 0's
         // is the row of x itself); the last slice holds the logits. The indices of a hidden
         // layer's nonzero units are listed at active[actOffsets[l] ...], activeCount[l] of them.
-        // δ and the δ passed down share two scratch rows; the first layer's δ of the batch's
-        // row first + r is kept at firstDeltas[r·h ..< (r + 1)·h].
+        // δ and the δ passed down share two scratch rows; the first layer's δ of the part's
+        // row first + r is kept at firstDeltas[r·h ..< (r + 1)·h]. Parts of 256 rows bound that
+        // memory (a full batch of 60,000 MNIST images would hold 60,000 δ rows) and change no
+        // sum: an element of ∂W₁ takes the rows of one part, then those of the next.
         var actOffsets: [Int] = [0]
         for n in sizes { actOffsets.append(actOffsets.last! + n) }
         let widest = sizes.max()!
@@ -177,7 +179,8 @@ public struct SoftmaxClassification: Sendable {
         let active = UnsafeMutablePointer<Int>.allocate(capacity: actOffsets.last!)
         let activeCount = UnsafeMutablePointer<Int>.allocate(capacity: layers + 1)
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * widest)
-        let firstDeltas = UnsafeMutablePointer<Double>.allocate(capacity: rows.count * h)
+        let chunk = 256
+        let firstDeltas = UnsafeMutablePointer<Double>.allocate(capacity: Swift.min(rows.count, chunk) * h)
         defer {
             act.deallocate(); active.deallocate(); activeCount.deallocate(); scratch.deallocate()
             firstDeltas.deallocate()
@@ -201,73 +204,77 @@ public struct SoftmaxClassification: Sendable {
                 }
                 return (UnsafePointer(act + actOffsets[l]), UnsafePointer(active + actOffsets[l]), activeCount[l])
             }
-            for k in rows {
-                // Forward: out = in·W + b, ReLU on hidden layers. Rows of W belong to inputs, so a
-                // zero input (a blank pixel, a silent ReLU) skips its whole row.
-                for l in 0..<layers {
-                    let nOut = sizes[l &+ 1], w = t + offsets[l], bias = w + sizes[l] &* nOut
-                    let (x, list, count) = input(l, row: k)
-                    let out = act + actOffsets[l &+ 1]
-                    accumulateRows(into: out, base: bias, width: nOut, terms: count) { n in
-                        let i = list[n]
-                        return (x[i], w + i &* nOut)
-                    }
-                    if l < layers &- 1 {
-                        let next = active + actOffsets[l &+ 1]
-                        var m = 0
-                        for j in 0..<nOut {
-                            if out[j] < 0 { out[j] = 0 }
-                            next[m] = j
-                            m &+= out[j] != 0 ? 1 : 0
+            // The batch in parts of at most `chunk` rows: the first layer's δ is kept per part.
+            for partStart in stride(from: rows.lowerBound, to: rows.upperBound, by: chunk) {
+                let part = partStart..<Swift.min(partStart &+ chunk, rows.upperBound)
+                for k in part {
+                    // Forward: out = in·W + b, ReLU on hidden layers. Rows of W belong to inputs, so a
+                    // zero input (a blank pixel, a silent ReLU) skips its whole row.
+                    for l in 0..<layers {
+                        let nOut = sizes[l &+ 1], w = t + offsets[l], bias = w + sizes[l] &* nOut
+                        let (x, list, count) = input(l, row: k)
+                        let out = act + actOffsets[l &+ 1]
+                        accumulateRows(into: out, base: bias, width: nOut, terms: count) { n in
+                            let i = list[n]
+                            return (x[i], w + i &* nOut)
                         }
-                        activeCount[l &+ 1] = m
+                        if l < layers &- 1 {
+                            let next = active + actOffsets[l &+ 1]
+                            var m = 0
+                            for j in 0..<nOut {
+                                if out[j] < 0 { out[j] = 0 }
+                                next[m] = j
+                                m &+= out[j] != 0 ? 1 : 0
+                            }
+                            activeCount[l &+ 1] = m
+                        }
                     }
+                    // log Σ exp z = m + log Σ exp(z − m), m = max z
+                    let z = act + actOffsets[layers], y = yb[k]
+                    var zmax = -Double.infinity
+                    for i in 0..<c { zmax = Swift.max(zmax, z[i]) }
+                    var partition = 0.0
+                    for i in 0..<c { partition += exp(z[i] - zmax) }
+                    let lse = zmax + log(partition)
+                    sum += lse - z[y]
+                    var delta = scratch, below = scratch + widest        // the two halves of scratch
+                    for i in 0..<c { delta[i] = (exp(z[i] - lse) - (i == y ? 1 : 0)) * invK }
+                    // Backward, last layer first, down to the second: ∂W += inᵀ·δ, ∂b += δ,
+                    // δ_in = (δ·Wᵀ) ⊙ [in > 0]. An input that is 0 adds nothing to ∂W, and passes
+                    // δ_in = 0 down (ReLU′ = 0 at and below 0).
+                    for l in stride(from: layers &- 1, through: 1, by: -1) {
+                        let nIn = sizes[l], nOut = sizes[l &+ 1]
+                        let w = t + offsets[l], gw = g + offsets[l], gbias = gw + nIn &* nOut
+                        let (x, list, count) = input(l, row: k)
+                        for j in 0..<nOut { gbias[j] += delta[j] }
+                        for n in 0..<count {
+                            let i = list[n], a = x[i], grow = gw + i &* nOut
+                            for j in 0..<nOut { grow[j] += a * delta[j] }
+                        }
+                        for i in 0..<nIn { below[i] = 0 }
+                        for n in 0..<count {
+                            let i = list[n], row = w + i &* nOut
+                            var back = 0.0
+                            for j in 0..<nOut { back += row[j] * delta[j] }
+                            below[i] = back
+                        }
+                        swap(&delta, &below)
+                    }
+                    // The first layer: ∂b now; δ kept for ∂W (no δ needed for the input x).
+                    let gbias = g + offsets[0] + d &* h
+                    for j in 0..<h { gbias[j] += delta[j] }
+                    (firstDeltas + (k &- part.lowerBound) &* h).update(from: delta, count: h)
                 }
-                // log Σ exp z = m + log Σ exp(z − m), m = max z
-                let z = act + actOffsets[layers], y = yb[k]
-                var zmax = -Double.infinity
-                for i in 0..<c { zmax = Swift.max(zmax, z[i]) }
-                var partition = 0.0
-                for i in 0..<c { partition += exp(z[i] - zmax) }
-                let lse = zmax + log(partition)
-                sum += lse - z[y]
-                var delta = scratch, below = scratch + widest        // the two halves of scratch
-                for i in 0..<c { delta[i] = (exp(z[i] - lse) - (i == y ? 1 : 0)) * invK }
-                // Backward, last layer first, down to the second: ∂W += inᵀ·δ, ∂b += δ,
-                // δ_in = (δ·Wᵀ) ⊙ [in > 0]. An input that is 0 adds nothing to ∂W, and passes
-                // δ_in = 0 down (ReLU′ = 0 at and below 0).
-                for l in stride(from: layers &- 1, through: 1, by: -1) {
-                    let nIn = sizes[l], nOut = sizes[l &+ 1]
-                    let w = t + offsets[l], gw = g + offsets[l], gbias = gw + nIn &* nOut
-                    let (x, list, count) = input(l, row: k)
-                    for j in 0..<nOut { gbias[j] += delta[j] }
-                    for n in 0..<count {
-                        let i = list[n], a = x[i], grow = gw + i &* nOut
-                        for j in 0..<nOut { grow[j] += a * delta[j] }
+                // ∂W₁[i, ·] += x_ki · δ_k over the part's rows k with x_ki ≠ 0, ascending.
+                for i in 0..<d {
+                    let from = Self.firstPosition(of: part.lowerBound, in: columnRows, columnStarts[i]..<columnStarts[i &+ 1])
+                    var to = from                                  // the batch's rows follow: walk them
+                    while to < columnStarts[i &+ 1], columnRows[to] < part.upperBound { to &+= 1 }
+                    let grow = g + offsets[0] + i &* h
+                    accumulateRows(into: grow, base: grow, width: h, terms: to &- from) { n in
+                        let k = columnRows[from &+ n]
+                        return (xs[k &* d &+ i], UnsafePointer(firstDeltas + (k &- part.lowerBound) &* h))
                     }
-                    for i in 0..<nIn { below[i] = 0 }
-                    for n in 0..<count {
-                        let i = list[n], row = w + i &* nOut
-                        var back = 0.0
-                        for j in 0..<nOut { back += row[j] * delta[j] }
-                        below[i] = back
-                    }
-                    swap(&delta, &below)
-                }
-                // The first layer: ∂b now; δ kept for ∂W (no δ needed for the input x).
-                let gbias = g + offsets[0] + d &* h
-                for j in 0..<h { gbias[j] += delta[j] }
-                (firstDeltas + (k &- rows.lowerBound) &* h).update(from: delta, count: h)
-            }
-            // ∂W₁[i, ·] += x_ki · δ_k over the batch's rows k with x_ki ≠ 0, ascending.
-            for i in 0..<d {
-                let from = Self.firstPosition(of: rows.lowerBound, in: columnRows, columnStarts[i]..<columnStarts[i &+ 1])
-                var to = from                                  // the batch's rows follow: walk them
-                while to < columnStarts[i &+ 1], columnRows[to] < rows.upperBound { to &+= 1 }
-                let grow = g + offsets[0] + i &* h
-                accumulateRows(into: grow, base: grow, width: h, terms: to &- from) { n in
-                    let k = columnRows[from &+ n]
-                    return (xs[k &* d &+ i], UnsafePointer(firstDeltas + (k &- rows.lowerBound) &* h))
                 }
             }
         }
