@@ -98,7 +98,7 @@ extension Path {
         for i in 1..<n {
             let t = Double(i) / Double(n), u = 1 - t
             out.add(Point(u * u * p0.x + 2 * u * t * c.x + t * t * p1.x,
-                       u * u * p0.y + 2 * u * t * c.y + t * t * p1.y))
+                          u * u * p0.y + 2 * u * t * c.y + t * t * p1.y))
         }
         out.add(p1)
     }
@@ -112,7 +112,7 @@ extension Path {
             let t = Double(i) / Double(n), u = 1 - t
             let (a, b, cc, d) = (u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t)
             out.add(Point(a * p0.x + b * c1.x + cc * c2.x + d * p1.x,
-                       a * p0.y + b * c1.y + cc * c2.y + d * p1.y))
+                          a * p0.y + b * c1.y + cc * c2.y + d * p1.y))
         }
         out.add(p1)
     }

@@ -81,7 +81,10 @@ struct Stroker {
         // doubling: a marker's edge is stroked 10,000 times in a figure of 10,000 points.
         left.reserveCapacity(4 * n + 4)
         right.reserveCapacity(4 * n + 4)
-        elements.reserveCapacity(elements.count + 8 * n + 8)
+        // The outline grows over all subpaths (a dashed line's thousands): reserve by doubling,
+        // as append would, never to the exact count (which would copy it at every subpath).
+        let needed = elements.count + 8 * n + 8
+        if elements.capacity < needed { elements.reserveCapacity(max(needed, 2 * elements.capacity)) }
         directions.removeAll(keepingCapacity: true)
         lengths.removeAll(keepingCapacity: true)
         directions.reserveCapacity(n)
