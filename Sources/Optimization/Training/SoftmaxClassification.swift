@@ -107,19 +107,20 @@ public struct SoftmaxClassification: Sendable {
         var iterationLosses: [Double] = []
         var epochLosses: [Double] = []
         var diverged: Int? = nil
+        let nonzero = NonzeroFeatures(dataset, rows: 0..<dataset.count)
 
         training: for _ in 0..<epochs {
             var total = 0.0, batches = 0
             for start in stride(from: 0, to: dataset.count, by: batchSize) {
                 let rows = start..<min(start + batchSize, dataset.count)
-                let (loss, gradient) = lossAndGradient(theta, rows: rows)
+                let (loss, gradient) = lossAndGradient(theta, rows: rows, nonzero: nonzero)
                 if !Self.isSane(loss) { diverged = iterationLosses.count; break training }
                 iterationLosses.append(loss)
                 total += loss
                 batches += 1
                 let current = theta
                 optimizer.step(&theta) { p in
-                    p == current ? (loss, gradient) : lossAndGradient(p, rows: rows)
+                    p == current ? (loss, gradient) : lossAndGradient(p, rows: rows, nonzero: nonzero)
                 }
                 if !theta.allSatisfy(Self.isSane) { diverged = iterationLosses.count; break training }
             }
@@ -134,73 +135,169 @@ public struct SoftmaxClassification: Sendable {
     /// `rows` must lie inside the dataset and not be empty (a programming error otherwise).
     public func lossAndGradient(_ theta: [Double], rows: Range<Int>) -> (loss: Double, gradient: [Double]) {
         precondition(!rows.isEmpty && rows.lowerBound >= 0 && rows.upperBound <= dataset.count, "bad batch rows")
+        return lossAndGradient(theta, rows: rows, nonzero: NonzeroFeatures(dataset, rows: rows))
+    }
+
+    /// ``lossAndGradient(_:rows:)`` with the rows' nonzero features listed beforehand (``run(_:)``
+    /// lists the whole dataset once). `nonzero` must cover `rows`.
+    ///
+    /// Speed without changing a bit (DESIGN.md, "Hot loops"): every sum is formed from the same
+    /// terms in the same order as the plain triple loop over rows, inputs and outputs would form
+    /// it — an output starts at its bias and gains the nonzero inputs' terms in ascending input
+    /// order; a gradient element gains one term per row, rows ascending — and no multiply-add is
+    /// fused. What changed is only how the loops walk: raw pointers with unchecked index
+    /// arithmetic; zero inputs skipped by index lists (``NonzeroFeatures`` for x, built once; the
+    /// active ReLUs, listed during the forward pass) instead of an unpredictable branch per
+    /// input; a layer's outputs, and a row of the first layer's weight gradient, summed 8 at a
+    /// time in registers (``accumulateRows(into:base:width:terms:_:)``). For that last one the
+    /// first layer's δ of every row is kept until the end of the batch (or of its part of 256
+    /// rows), and ∂W₁ is then formed input by input over the rows whose input is nonzero — the
+    /// terms each element used to receive row by row, in the same row order.
+    func lossAndGradient(_ theta: [Double], rows: Range<Int>, nonzero: NonzeroFeatures) -> (loss: Double, gradient: [Double]) {
+        precondition(!rows.isEmpty && rows.lowerBound >= 0 && rows.upperBound <= dataset.count, "bad batch rows")
+        precondition(nonzero.covers(rows), "the nonzero features do not cover the rows")
         precondition(theta.count == parameterCount, "θ needs \(parameterCount) values")
         let sizes = layerSizes, layers = sizes.count - 1, c = dataset.classCount, d = dataset.featureCount
+        let h = sizes[1]                                       // the first layer's outputs
         // Where each layer's W and b start in θ.
         var offsets: [Int] = []
         var o = 0
         for l in 0..<layers { offsets.append(o); o += sizes[l] * sizes[l + 1] + sizes[l + 1] }
         let invK = 1 / Double(rows.count)
         var gradient = [Double](repeating: 0, count: parameterCount)
-        // Layer l's input lives at act[actOffsets[l] ..< actOffsets[l] + sizes[l]] (layer 0's is x);
-        // the last slice holds the logits. δ and the δ passed down share two scratch rows.
+        // Layer l ≥ 1's input lives at act[actOffsets[l] ..< actOffsets[l] + sizes[l]] (layer 0's
+        // is the row of x itself); the last slice holds the logits. The indices of a hidden
+        // layer's nonzero units are listed at active[actOffsets[l] ...], activeCount[l] of them.
+        // δ and the δ passed down share two scratch rows; the first layer's δ of the part's
+        // row first + r is kept at firstDeltas[r·h ..< (r + 1)·h]. Parts of 256 rows bound that
+        // memory (a full batch of 60,000 MNIST images would hold 60,000 δ rows) and change no
+        // sum: an element of ∂W₁ takes the rows of one part, then those of the next.
         var actOffsets: [Int] = [0]
         for n in sizes { actOffsets.append(actOffsets.last! + n) }
         let widest = sizes.max()!
-        let act = UnsafeMutableBufferPointer<Double>.allocate(capacity: actOffsets.last!)
-        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * widest)
-        defer { act.deallocate(); scratch.deallocate() }
+        let act = UnsafeMutablePointer<Double>.allocate(capacity: actOffsets.last!)
+        let active = UnsafeMutablePointer<Int>.allocate(capacity: actOffsets.last!)
+        let activeCount = UnsafeMutablePointer<Int>.allocate(capacity: layers + 1)
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * widest)
+        let chunk = 256
+        let firstDeltas = UnsafeMutablePointer<Double>.allocate(capacity: Swift.min(rows.count, chunk) * h)
+        defer {
+            act.deallocate(); active.deallocate(); activeCount.deallocate(); scratch.deallocate()
+            firstDeltas.deallocate()
+        }
         var sum = 0.0
-        theta.withUnsafeBufferPointer { t in
-        gradient.withUnsafeMutableBufferPointer { g in
-        dataset.features.withUnsafeBufferPointer { xs in
-            for k in rows {
-                for j in 0..<d { act[j] = xs[k * d + j] }
-                // Forward: out = in·W + b, ReLU on hidden layers. Rows of W belong to inputs, so a
-                // zero input (a blank pixel, a silent ReLU) skips its whole row.
-                for l in 0..<layers {
-                    let nIn = sizes[l], nOut = sizes[l + 1], w = offsets[l], b = w + nIn * nOut
-                    let input = actOffsets[l], out = actOffsets[l + 1]
-                    for j in 0..<nOut { act[out + j] = t[b + j] }
-                    for i in 0..<nIn where act[input + i] != 0 {
-                        let a = act[input + i], row = w + i * nOut
-                        for j in 0..<nOut { act[out + j] += a * t[row + j] }
-                    }
-                    if l < layers - 1 { for j in 0..<nOut where act[out + j] < 0 { act[out + j] = 0 } }
+        theta.withUnsafeBufferPointer { tb in
+        gradient.withUnsafeMutableBufferPointer { gb in
+        dataset.features.withUnsafeBufferPointer { xb in
+        dataset.labels.withUnsafeBufferPointer { yb in
+        nonzero.starts.withUnsafeBufferPointer { starts in
+        nonzero.columns.withUnsafeBufferPointer { cb in
+        nonzero.columnStarts.withUnsafeBufferPointer { columnStarts in
+        nonzero.rows.withUnsafeBufferPointer { columnRows in
+            let t = tb.baseAddress!, g = gb.baseAddress!, xs = xb.baseAddress!
+            let columns = cb.baseAddress ?? UnsafePointer(active)     // no columns: never read
+            /// Layer l's input for row k, and the indices of its nonzero entries.
+            func input(_ l: Int, row k: Int) -> (values: UnsafePointer<Double>, nonzero: UnsafePointer<Int>, count: Int) {
+                if l == 0 {
+                    let r = k &- nonzero.firstRow
+                    return (xs + k &* d, columns + starts[r], starts[r &+ 1] &- starts[r])
                 }
-                // log Σ exp z = m + log Σ exp(z − m), m = max z
-                let z = actOffsets[layers], y = dataset.labels[k]
-                var zmax = -Double.infinity
-                for i in 0..<c { zmax = Swift.max(zmax, act[z + i]) }
-                var partition = 0.0
-                for i in 0..<c { partition += exp(act[z + i] - zmax) }
-                let lse = zmax + log(partition)
-                sum += lse - act[z + y]
-                var delta = 0, below = widest                 // the two halves of scratch
-                for i in 0..<c { scratch[delta + i] = (exp(act[z + i] - lse) - (i == y ? 1 : 0)) * invK }
-                // Backward, last layer first: ∂W += inᵀ·δ, ∂b += δ, δ_in = (δ·Wᵀ) ⊙ [in > 0].
-                for l in stride(from: layers - 1, through: 0, by: -1) {
-                    let nIn = sizes[l], nOut = sizes[l + 1], w = offsets[l], b = w + nIn * nOut
-                    let input = actOffsets[l]
-                    for j in 0..<nOut { g[b + j] += scratch[delta + j] }
-                    for i in 0..<nIn {
-                        let a = act[input + i]
-                        scratch[below + i] = 0
-                        guard a != 0 else { continue }        // x = 0 adds nothing; ReLU′ = 0 below 0
-                        let row = w + i * nOut
-                        for j in 0..<nOut { g[row + j] += a * scratch[delta + j] }
-                        guard l > 0 else { continue }         // no δ needed for the input x
-                        var back = 0.0
-                        for j in 0..<nOut { back += t[row + j] * scratch[delta + j] }
-                        scratch[below + i] = back
+                return (UnsafePointer(act + actOffsets[l]), UnsafePointer(active + actOffsets[l]), activeCount[l])
+            }
+            // The batch in parts of at most `chunk` rows: the first layer's δ is kept per part.
+            for partStart in stride(from: rows.lowerBound, to: rows.upperBound, by: chunk) {
+                let part = partStart..<Swift.min(partStart &+ chunk, rows.upperBound)
+                for k in part {
+                    // Forward: out = in·W + b, ReLU on hidden layers. Rows of W belong to inputs, so a
+                    // zero input (a blank pixel, a silent ReLU) skips its whole row.
+                    for l in 0..<layers {
+                        let nOut = sizes[l &+ 1], w = t + offsets[l], bias = w + sizes[l] &* nOut
+                        let (x, list, count) = input(l, row: k)
+                        let out = act + actOffsets[l &+ 1]
+                        accumulateRows(into: out, base: bias, width: nOut, terms: count) { n in
+                            let i = list[n]
+                            return (x[i], w + i &* nOut)
+                        }
+                        if l < layers &- 1 {
+                            let next = active + actOffsets[l &+ 1]
+                            var m = 0
+                            for j in 0..<nOut {
+                                if out[j] < 0 { out[j] = 0 }
+                                next[m] = j
+                                m &+= out[j] != 0 ? 1 : 0
+                            }
+                            activeCount[l &+ 1] = m
+                        }
                     }
-                    swap(&delta, &below)
+                    // log Σ exp z = m + log Σ exp(z − m), m = max z
+                    let z = act + actOffsets[layers], y = yb[k]
+                    var zmax = -Double.infinity
+                    for i in 0..<c { zmax = Swift.max(zmax, z[i]) }
+                    var partition = 0.0
+                    for i in 0..<c { partition += exp(z[i] - zmax) }
+                    let lse = zmax + log(partition)
+                    sum += lse - z[y]
+                    var delta = scratch, below = scratch + widest        // the two halves of scratch
+                    for i in 0..<c { delta[i] = (exp(z[i] - lse) - (i == y ? 1 : 0)) * invK }
+                    // Backward, last layer first, down to the second: ∂W += inᵀ·δ, ∂b += δ,
+                    // δ_in = (δ·Wᵀ) ⊙ [in > 0]. An input that is 0 adds nothing to ∂W, and passes
+                    // δ_in = 0 down (ReLU′ = 0 at and below 0).
+                    for l in stride(from: layers &- 1, through: 1, by: -1) {
+                        let nIn = sizes[l], nOut = sizes[l &+ 1]
+                        let w = t + offsets[l], gw = g + offsets[l], gbias = gw + nIn &* nOut
+                        let (x, list, count) = input(l, row: k)
+                        for j in 0..<nOut { gbias[j] += delta[j] }
+                        for n in 0..<count {
+                            let i = list[n], a = x[i], grow = gw + i &* nOut
+                            for j in 0..<nOut { grow[j] += a * delta[j] }
+                        }
+                        for i in 0..<nIn { below[i] = 0 }
+                        for n in 0..<count {
+                            let i = list[n], row = w + i &* nOut
+                            var back = 0.0
+                            for j in 0..<nOut { back += row[j] * delta[j] }
+                            below[i] = back
+                        }
+                        swap(&delta, &below)
+                    }
+                    // The first layer: ∂b now; δ kept for ∂W (no δ needed for the input x).
+                    let gbias = g + offsets[0] + d &* h
+                    for j in 0..<h { gbias[j] += delta[j] }
+                    (firstDeltas + (k &- part.lowerBound) &* h).update(from: delta, count: h)
+                }
+                // ∂W₁[i, ·] += x_ki · δ_k over the part's rows k with x_ki ≠ 0, ascending.
+                for i in 0..<d {
+                    let from = Self.firstPosition(of: part.lowerBound, in: columnRows, columnStarts[i]..<columnStarts[i &+ 1])
+                    var to = from                                  // the batch's rows follow: walk them
+                    while to < columnStarts[i &+ 1], columnRows[to] < part.upperBound { to &+= 1 }
+                    let grow = g + offsets[0] + i &* h
+                    accumulateRows(into: grow, base: grow, width: h, terms: to &- from) { n in
+                        let k = columnRows[from &+ n]
+                        return (xs[k &* d &+ i], UnsafePointer(firstDeltas + (k &- part.lowerBound) &* h))
+                    }
                 }
             }
         }
         }
         }
+        }
+        }
+        }
+        }
+        }
         return (sum * invK, gradient)
+    }
+
+    /// The first position in `range` of the ascending `values` holding `value` or more.
+    private static func firstPosition(of value: Int, in values: UnsafeBufferPointer<Int>, _ range: Range<Int>) -> Int {
+        // Halving without a branch to mispredict: base moves up by half when that stays below.
+        var base = range.lowerBound, n = range.count
+        while n > 1 {
+            let half = n >> 1
+            base = values[base &+ half &- 1] < value ? base &+ half : base
+            n &-= half
+        }
+        return n == 1 && values[base] < value ? base &+ 1 : base
     }
 
     /// The share of rows whose largest logit is their label's (ties go to the lower class).

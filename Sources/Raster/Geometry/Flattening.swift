@@ -40,68 +40,43 @@ extension Path {
     public func forEachPolyline(tolerance: Double = Path.flatteningTolerance,
                                 _ body: (_ points: [Point], _ isClosed: Bool) -> Void) {
         let tol = tolerance > 0 && tolerance.isFinite ? tolerance : Path.flatteningTolerance
-        var pts: [Point] = []
-        pts.reserveCapacity(64)
-        var start: Point? = nil      // first point of the current subpath (for `close`)
-        var current: Point? = nil    // the pen; nil after a non-finite point
-        var drew = false             // the current polyline has at least one segment element
-        var broken = false           // the subpath was split at a non-finite point
-
-        func flush(closed: Bool) {
-            if drew, !pts.isEmpty { body(pts, closed && !broken) }
-            pts.removeAll(keepingCapacity: true)
-            drew = false
-        }
-        func add(_ p: Point) {
-            if let last = pts.last, last == p { return }
-            pts.append(p)
-        }
-        // Begins a segment element: ensures the polyline has its first point.
-        func begin() -> Point? {
-            guard let c = current else { return nil }
-            if pts.isEmpty { pts.append(c) }
-            drew = true
-            return c
-        }
-        func breakAt(_ end: Point) {
-            flush(closed: false)
-            broken = true
-            current = end.isFinite ? end : nil
-        }
-
+        // The state lives in a struct with mutating methods rather than in locals captured by
+        // nested functions: captured locals are boxed on the heap and every access to them is
+        // checked for exclusivity at run time, once per point (DESIGN.md, "Hot loops").
+        var s = FlatteningState()
         for element in elements {
             switch element {
             case .move(let p):
-                flush(closed: false)
-                broken = false
-                start = p.isFinite ? p : nil
-                current = start
+                s.flush(closed: false, body)
+                s.broken = false
+                s.start = p.isFinite ? p : nil
+                s.current = s.start
             case .line(let p):
-                guard p.isFinite else { breakAt(p); continue }
-                if current == nil { current = p; start = start ?? p; continue }
-                _ = begin()
-                add(p)
-                current = p
+                guard p.isFinite else { s.breakAt(p, body); continue }
+                if s.current == nil { s.current = p; s.start = s.start ?? p; continue }
+                _ = s.begin()
+                s.add(p)
+                s.current = p
             case .quad(let c, let p):
-                guard c.isFinite, p.isFinite else { breakAt(p); continue }
-                if current == nil { current = p; start = start ?? p; continue }
-                let p0 = begin()!
-                Path.flattenQuad(p0, c, p, tol, add)
-                current = p
+                guard c.isFinite, p.isFinite else { s.breakAt(p, body); continue }
+                if s.current == nil { s.current = p; s.start = s.start ?? p; continue }
+                let p0 = s.begin()!
+                Path.flattenQuad(p0, c, p, tol, &s)
+                s.current = p
             case .cubic(let c1, let c2, let p):
-                guard c1.isFinite, c2.isFinite, p.isFinite else { breakAt(p); continue }
-                if current == nil { current = p; start = start ?? p; continue }
-                let p0 = begin()!
-                Path.flattenCubic(p0, c1, c2, p, tol, add)
-                current = p
+                guard c1.isFinite, c2.isFinite, p.isFinite else { s.breakAt(p, body); continue }
+                if s.current == nil { s.current = p; s.start = s.start ?? p; continue }
+                let p0 = s.begin()!
+                Path.flattenCubic(p0, c1, c2, p, tol, &s)
+                s.current = p
             case .close:
-                if drew, pts.count > 1, let s = start, pts.last == s { pts.removeLast() }
-                flush(closed: true)
-                broken = false
-                current = start
+                if s.drew, s.pts.count > 1, let first = s.start, s.pts.last == first { s.pts.removeLast() }
+                s.flush(closed: true, body)
+                s.broken = false
+                s.current = s.start
             }
         }
-        flush(closed: false)
+        s.flush(closed: false, body)
     }
 
     /// Every subpath flattened (see `forEachPolyline` for the rules).
@@ -116,30 +91,30 @@ extension Path {
     // B'' = 2 (p0 − 2c + p1); for a cubic, |B''| ≤ 6 · max(|p0 − 2c1 + c2|, |c1 − 2c2 + p1|).
 
     static func flattenQuad(_ p0: Point, _ c: Point, _ p1: Point, _ tol: Double,
-                            _ emit: (Point) -> Void) {
+                            _ out: inout FlatteningState) {
         let dd = (p0 - c * 2 + p1).length
         let size = (c - p0).length + (p1 - c).length
         let n = segmentCount(dd * 2, min(tol, relativeTolerance * size))
         for i in 1..<n {
             let t = Double(i) / Double(n), u = 1 - t
-            emit(Point(u * u * p0.x + 2 * u * t * c.x + t * t * p1.x,
-                       u * u * p0.y + 2 * u * t * c.y + t * t * p1.y))
+            out.add(Point(u * u * p0.x + 2 * u * t * c.x + t * t * p1.x,
+                          u * u * p0.y + 2 * u * t * c.y + t * t * p1.y))
         }
-        emit(p1)
+        out.add(p1)
     }
 
     static func flattenCubic(_ p0: Point, _ c1: Point, _ c2: Point, _ p1: Point, _ tol: Double,
-                             _ emit: (Point) -> Void) {
+                             _ out: inout FlatteningState) {
         let dd = max((p0 - c1 * 2 + c2).length, (c1 - c2 * 2 + p1).length)
         let size = (c1 - p0).length + (c2 - c1).length + (p1 - c2).length
         let n = segmentCount(dd * 6, min(tol, relativeTolerance * size))
         for i in 1..<n {
             let t = Double(i) / Double(n), u = 1 - t
             let (a, b, cc, d) = (u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t)
-            emit(Point(a * p0.x + b * c1.x + cc * c2.x + d * p1.x,
-                       a * p0.y + b * c1.y + cc * c2.y + d * p1.y))
+            out.add(Point(a * p0.x + b * c1.x + cc * c2.x + d * p1.x,
+                          a * p0.y + b * c1.y + cc * c2.y + d * p1.y))
         }
-        emit(p1)
+        out.add(p1)
     }
 
     /// Chords lose about ⅔ · deviation · length of area on the concave side; on a
@@ -154,5 +129,47 @@ extension Path {
         let n = (secondDerivativeBound / (8 * tol)).squareRoot().rounded(.up)
         guard n.isFinite else { return 1024 }
         return Int(min(max(n, 1), 1024))
+    }
+}
+
+/// What `Path.forEachPolyline` carries from element to element.
+struct FlatteningState {
+    /// The polyline so far; handed to the body, then reused.
+    var pts: [Point] = []
+    /// The first point of the current subpath (for `close`).
+    var start: Point? = nil
+    /// The pen; nil after a non-finite point.
+    var current: Point? = nil
+    /// The current polyline has at least one segment element.
+    var drew = false
+    /// The subpath was split at a non-finite point.
+    var broken = false
+
+    init() { pts.reserveCapacity(64) }
+
+    mutating func flush(closed: Bool, _ body: (_ points: [Point], _ isClosed: Bool) -> Void) {
+        if drew, !pts.isEmpty { body(pts, closed && !broken) }
+        pts.removeAll(keepingCapacity: true)
+        drew = false
+    }
+
+    /// Appends p unless it repeats the last point.
+    @inline(__always) mutating func add(_ p: Point) {
+        if let last = pts.last, last == p { return }
+        pts.append(p)
+    }
+
+    /// Begins a segment element: ensures the polyline has its first point.
+    mutating func begin() -> Point? {
+        guard let c = current else { return nil }
+        if pts.isEmpty { pts.append(c) }
+        drew = true
+        return c
+    }
+
+    mutating func breakAt(_ end: Point, _ body: (_ points: [Point], _ isClosed: Bool) -> Void) {
+        flush(closed: false, body)
+        broken = true
+        current = end.isFinite ? end : nil
     }
 }

@@ -80,6 +80,7 @@ public struct Path: Sendable, Equatable {
         let k = 0.5522847498307936
         let (cx, cy, rx, ry) = (r.midX, r.midY, r.width / 2, r.height / 2)
         var p = Path()
+        p.elements.reserveCapacity(6)
         p.move(to: Point(cx + rx, cy))
         p.cubic(to: Point(cx, cy + ry), control1: Point(cx + rx, cy + k * ry), control2: Point(cx + k * rx, cy + ry))
         p.cubic(to: Point(cx - rx, cy), control1: Point(cx - k * rx, cy + ry), control2: Point(cx - rx, cy + k * ry))

@@ -48,6 +48,11 @@ struct Stroker {
     private var pts: [Point] = []
     private var left: [Point] = []     // offset chain on the +perp side, forward
     private var right: [Point] = []    // offset chain on the −perp side, forward
+    /// Segment i of the polyline, pts[i] → pts[i + 1] (→ pts[0] for the last of a closed
+    /// one): its unit direction and its length. Each vertex reads the two segments it joins;
+    /// computed once per segment instead of twice (the same operations, so the same bits).
+    private var directions: [Point] = []
+    private var lengths: [Double] = []
 
     init(_ style: StrokeStyle) {
         hw = style.width / 2
@@ -62,6 +67,7 @@ struct Stroker {
     /// directions are well defined).
     mutating func add(_ input: [Point], closed: Bool) {
         pts.removeAll(keepingCapacity: true)
+        pts.reserveCapacity(input.count)
         for p in input where pts.last.map({ $0.distance(to: p) > 1e-6 }) ?? true { pts.append(p) }
         if closed, pts.count > 1, pts[0].distance(to: pts[pts.count - 1]) <= 1e-6 { pts.removeLast() }
         let n = pts.count
@@ -71,8 +77,25 @@ struct Stroker {
         }
         left.removeAll(keepingCapacity: true)
         right.removeAll(keepingCapacity: true)
+        // Room for the usual case (a corner or two per vertex) up front, rather than grown by
+        // doubling: a marker's edge is stroked 10,000 times in a figure of 10,000 points.
+        left.reserveCapacity(4 * n + 4)
+        right.reserveCapacity(4 * n + 4)
+        // The outline grows over all subpaths (a dashed line's thousands): reserve by doubling,
+        // as append would, never to the exact count (which would copy it at every subpath).
+        let needed = elements.count + 8 * n + 8
+        if elements.capacity < needed { elements.reserveCapacity(max(needed, 2 * elements.capacity)) }
+        directions.removeAll(keepingCapacity: true)
+        lengths.removeAll(keepingCapacity: true)
+        directions.reserveCapacity(n)
+        lengths.reserveCapacity(n)
+        for i in 0..<(closed ? n : n - 1) {
+            let s = pts[i + 1 == n ? 0 : i + 1] - pts[i], l = s.length
+            directions.append(l > 0 ? Point(s.x / l, s.y / l) : .zero)      // s.normalized
+            lengths.append(l)
+        }
         if closed {
-            for v in 0..<n { vertex(pts[(v + n - 1) % n], pts[v], pts[(v + 1) % n]) }
+            for v in 0..<n { vertex(pts[v], before: (v + n - 1) % n, after: v) }
             emitLoop(left, reversed: false)
             emitLoop(right, reversed: true)
             return
@@ -80,7 +103,7 @@ struct Stroker {
         let n0 = (pts[1] - pts[0]).normalized.perpendicular * hw
         left.append(pts[0] + n0)
         right.append(pts[0] - n0)
-        if n > 2 { for v in 1..<n - 1 { vertex(pts[v - 1], pts[v], pts[v + 1]) } }
+        if n > 2 { for v in 1..<n - 1 { vertex(pts[v], before: v - 1, after: v) } }
         let d = (pts[n - 1] - pts[n - 2]).normalized
         left.append(pts[n - 1] + d.perpendicular * hw)
         right.append(pts[n - 1] - d.perpendicular * hw)
@@ -102,8 +125,10 @@ struct Stroker {
     /// o0 by ψ gives o1, so a round join is that arc (a 180° reversal goes round
     /// through the forward direction). The miter tip lies on the bisector of o0 and o1
     /// at hw / cos(ψ/2); the inner corner opposite it, at the same distance.
-    private mutating func vertex(_ prev: Point, _ p: Point, _ next: Point) {
-        let d0 = (p - prev).normalized, d1 = (next - p).normalized
+    ///
+    /// `before` and `after` index the segments into and out of p (`directions`, `lengths`).
+    private mutating func vertex(_ p: Point, before: Int, after: Int) {
+        let d0 = directions[before], d1 = directions[after]
         let cross = d0.cross(d1), dot = d0.dot(d1)
         if dot > 0, abs(cross) < 1e-12 {       // straight on
             let nrm = d0.perpendicular * hw
@@ -117,7 +142,7 @@ struct Stroker {
         let o0 = d0.perpendicular * (hw * sign), o1 = d1.perpendicular * (hw * sign)
         let cosHalf = cos(abs(psi) / 2)
 
-        let shortest = min(p.distance(to: prev), p.distance(to: next))
+        let shortest = min(lengths[before], lengths[after])    // p's distances to its neighbours
         let c = Corner(p: p, o0: o0, o1: o1, psi: psi, cosHalf: cosHalf, shortest: shortest,
                        hw: hw, join: join, miterLimit: miterLimit, arcStep: arcStep)
         if outerIsLeft { Stroker.turn(c, outer: &left, inner: &right) } else { Stroker.turn(c, outer: &right, inner: &left) }
@@ -146,11 +171,28 @@ struct Stroker {
         }
         outer.append(c.p + c.o1)
 
-        if c.cosHalf > 1e-9, hw * tan(abs(c.psi) / 2) <= c.shortest / 2 {
+        if c.cosHalf > 1e-9, innerCornerFits(hw: hw, psi: c.psi, cosHalf: c.cosHalf, shortest: c.shortest) {
             inner.append(c.p - (c.o0 + c.o1).normalized * (hw / c.cosHalf))
         } else {
             inner.append(contentsOf: [c.p - c.o0, c.p, c.p - c.o1])
         }
+    }
+
+    /// hw · tan(|ψ|/2) ≤ shortest / 2, decided without calling `tan` when a bound settles it.
+    ///
+    /// For 0 ≤ a < π/2, a ≤ tan a ≤ a / cos a (sin a ≤ a). `tan` and `cos` are correctly
+    /// rounded to within an ulp or two, so with a = |ψ|/2 (exact) the rounded tan t satisfies
+    /// a·(1 − 10⁻⁹) < t < a / cosHalf · (1 + 10⁻⁹); rounding hw·x is monotonic in x. So when
+    /// hw·(upper bound) ≤ shortest/2 the test is true, when hw·(lower bound) > shortest/2 it is
+    /// false, exactly as `hw * tan(a) <= shortest / 2` decides it; only in between (a turn
+    /// whose inner corner is within 10⁻⁹ of the limit) is `tan` called. A marker's outline of
+    /// 50 short chords turns at every one of them: this saves the `tan` at nearly all.
+    /// Needs cosHalf = cos(|ψ|/2) > 10⁻⁹ (|ψ| < π), as the caller checks.
+    static func innerCornerFits(hw: Double, psi: Double, cosHalf: Double, shortest: Double) -> Bool {
+        let a = abs(psi) / 2, limit = shortest / 2
+        if hw * (a / cosHalf * (1 + 1e-9)) <= limit { return true }
+        if hw * (a * (1 - 1e-9)) > limit { return false }
+        return hw * tan(a) <= limit
     }
 
     private mutating func emitLoop(_ chain: [Point], reversed: Bool) {
