@@ -16,6 +16,12 @@ final class GIFWriter {
     private let lzw = LZWEncoder()
     /// One sub-block: its length, then up to 255 bytes of code stream.
     private var block = [UInt8](repeating: 0, count: 256)
+    /// The last coding `codedSize` finished: its indices, code size and
+    /// stream. Of several codings measured, the smallest is written next, and
+    /// `image` then reuses its stream instead of coding it again. (Holding the
+    /// array keeps its buffer, so recognising it is the O(1) identity check of
+    /// `==`.)
+    private var remembered: (indices: [UInt8], codeSize: Int, stream: [UInt8])?
 
     init() throws {
         var error: Int32 = 0
@@ -73,8 +79,8 @@ final class GIFWriter {
 
     /// An image descriptor for `rect` and its indices (`rect.area` bytes, row
     /// by row), LZW-coded by our `LZWEncoder` — byte for byte what giflib's
-    /// `EGifPutLine` would write, several times faster — and handed to giflib
-    /// as pre-compressed data (`EGifPutCode`), which frames it.
+    /// `EGifPutLine` would write, in about half the time — and handed to
+    /// giflib as pre-compressed data (`EGifPutCode`), which frames it.
     ///
     /// - Throws: `EncodeError` for an empty rectangle, a count of indices that
     ///   is not `rect.area`, or a giflib failure.
@@ -89,7 +95,17 @@ final class GIFWriter {
         // sub-blocks of at most 255 bytes, each led by its length, then an
         // empty block.
         let size = try codeSize()
-        let stream = indices.withUnsafeBufferPointer { lzw.encode($0, codeSize: size)! }
+        defer { remembered = nil }
+        if let remembered, remembered.codeSize == size, remembered.indices == indices {
+            try remembered.stream.withUnsafeBufferPointer { try write(stream: $0, codeSize: size) }
+        } else {
+            try indices.withUnsafeBufferPointer { try write(stream: lzw.encode($0, codeSize: size)!, codeSize: size) }
+        }
+    }
+
+    /// Hands an image's code stream to giflib in sub-blocks, then the empty
+    /// block that ends it.
+    private func write(stream: UnsafeBufferPointer<UInt8>, codeSize size: Int) throws {
         try block.withUnsafeMutableBufferPointer { block in
             var start = 0
             while start < stream.count {
@@ -116,7 +132,11 @@ final class GIFWriter {
     func codedSize(of indices: [UInt8], limit: Int = .max) throws -> Int? {
         guard !indices.isEmpty else { throw EncodeError("an empty GIF image has no LZW coding") }
         let size = try codeSize()
-        return indices.withUnsafeBufferPointer { lzw.encode($0, codeSize: size, limit: limit)?.count }
+        return indices.withUnsafeBufferPointer { pixels in
+            guard let stream = lzw.encode(pixels, codeSize: size, limit: limit) else { return nil }
+            remembered = (indices, size, Array(stream))
+            return stream.count
+        }
     }
 
     /// The LZW minimum code size giflib writes for this file's images: the bits
