@@ -97,20 +97,15 @@ struct GIFFrameWriter {
     static let minimumHoleRun = 16
 
     /// Of the codings of one patch, the one LZW codes in fewest bytes (the
-    /// earliest on a tie), measured with `writer`'s encoder and colour table
-    /// (the file grows with the code stream). Unchanged pixels made
+    /// earliest on a tie), measured by `writer` (`GIFWriter.smallestCoding`:
+    /// the file grows with the code stream). Unchanged pixels made
     /// transparent are long runs when little changes (a path growing); when
     /// everything moves (a camera orbit) they are holes scattered through the
     /// picture — wherever a pixel happens to keep its index — which break
     /// LZW's runs and cost more than the pixels they replace. Every coding
     /// shows the same picture, so the choice is lossless.
     private static func smallest(_ codings: [[UInt8]], writer: GIFWriter) -> [UInt8] {
-        var best = 0, bestSize = Int.max
-        for (k, coding) in codings.enumerated() {
-            // A later coding must be strictly smaller to win: stop coding it at bestSize.
-            if let size = try? writer.codedSize(of: coding, limit: bestSize) { best = k; bestSize = size }
-        }
-        return codings[best]
+        codings[(try? writer.smallestCoding(of: codings)) ?? 0]
     }
 
     /// The smallest rectangle where `mapped` (the indices of `rect`) differs from

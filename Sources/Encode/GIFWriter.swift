@@ -22,6 +22,8 @@ final class GIFWriter {
     /// array keeps its buffer, so recognising it is the O(1) identity check of
     /// `==`.)
     private var remembered: (indices: [UInt8], codeSize: Int, stream: [UInt8])?
+    /// The coding `smallestCoding` chose last time, which it measures first.
+    private var lastWinner = 0
 
     init() throws {
         var error: Int32 = 0
@@ -137,6 +139,27 @@ final class GIFWriter {
             remembered = (indices, size, Array(stream))
             return stream.count
         }
+    }
+
+    /// The index of the coding, of several of one image, that LZW codes in
+    /// fewest bytes — the earliest on a tie, exactly as if each were coded in
+    /// full and compared. The previous call's winner is coded first (frames in
+    /// a row tend to pick the same coding); each other one is stopped as soon
+    /// as it can no longer win — it must reach fewer bytes than the best so
+    /// far, or as few when it comes earlier. The winner's stream is kept for
+    /// `image`, so writing it next costs no second coding.
+    ///
+    /// - Throws: `EncodeError` before `screen`, for no codings or an empty one.
+    func smallestCoding(of codings: [[UInt8]]) throws -> Int {
+        guard !codings.isEmpty else { throw EncodeError("no codings to choose from") }
+        var best = codings.indices.contains(lastWinner) ? lastWinner : 0
+        var bestSize = try codedSize(of: codings[best])!
+        for k in codings.indices where k != best {
+            let limit = k < best ? bestSize + 1 : bestSize
+            if let size = try codedSize(of: codings[k], limit: limit) { best = k; bestSize = size }
+        }
+        lastWinner = best
+        return best
     }
 
     /// The LZW minimum code size giflib writes for this file's images: the bits

@@ -197,6 +197,29 @@ import Testing
         #expect(Self.firstDifference(try w.finish(), try Self.giflibs(pictures, tableSize: 8)) == nil)
     }
 
+    @Test func smallestCodingIsTheEarliestSmallestWhicheverIsTriedFirst() throws {
+        // Sizes differ (runs of 4 colours < runs of 16 < noise); repeated
+        // codings tie. The order of the sets changes which coding is tried
+        // first (the previous winner), which must not change the answer.
+        let small = Self.runs(90 * 70, colors: 4, seed: 31), middle = Self.runs(90 * 70, colors: 16, seed: 32)
+        let large = Self.noise(90 * 70, below: 16, seed: 33)
+        let sets = [[small, middle, large], [large, small, middle], [middle, large, small], [large, middle, small],
+                    [small, small, large], [large, small, small], [middle, large, middle], [large, large, large]]
+        let w = try GIFWriter()
+        try w.screen(width: 90, height: 70, colors: Self.colors(16), tableSize: 16)
+        for codings in sets + sets.reversed() + sets {
+            let sizes = try codings.map { try #require(try w.codedSize(of: $0)) }
+            let earliestSmallest = sizes.indices.min { (sizes[$0], $0) < (sizes[$1], $1) }!
+            #expect(try w.smallestCoding(of: codings) == earliestSmallest)
+        }
+        // The winner is written from its kept stream: the same bytes as giflib's.
+        let chosen = try w.smallestCoding(of: [large, middle, small])
+        try w.image(PixelRect(x: 0, y: 0, width: 90, height: 70), indices: [large, middle, small][chosen])
+        let file = try w.finish()
+        let expected = try Self.giflibs([Picture(width: 90, height: 70, indices: small)], tableSize: 16)
+        #expect(chosen == 2 && Self.firstDifference(file, expected) == nil)
+    }
+
     @Test func wrongIndexCountsAreErrorsNotCrashes() throws {
         let w = try GIFWriter()
         try w.screen(width: 4, height: 4, colors: Self.colors(4), tableSize: 4)
