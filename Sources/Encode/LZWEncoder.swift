@@ -10,7 +10,7 @@
 /// open-addressed hash table per pixel. The table is pixel-major because the
 /// load's latency is the cost: the strings an image extends most are the
 /// recent codes and a few dominant colours, whose entries then share cache
-/// lines (prefix-major, `prefix << 8 | pixel`, measured 1.5× slower on the
+/// lines (prefix-major, `prefix << 8 | pixel`, measured 1.5–1.7× slower on the
 /// catalog's frames: each prefix's row of 256 children is a cache miss of its
 /// own). Emptying the table (at the start of each image and when it fills)
 /// clears only the entries set since the last clear, which the encoder lists
