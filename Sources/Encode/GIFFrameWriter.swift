@@ -81,11 +81,11 @@ struct GIFFrameWriter {
 
     /// Writes the pending frame, if any (the first without a transparent index).
     private mutating func flush(delay: Int?) throws {
-        guard var frame = pending else { return }
+        guard let frame = pending else { return }
         pending = nil
         try writer.graphicsControl(delay: delay ?? frame.delay,
                                    transparentIndex: written == 0 ? nil : palette.transparentIndex)
-        try writer.image(frame.rect, indices: &frame.indices)
+        try writer.image(frame.rect, indices: frame.indices)
         written += 1
     }
 
@@ -96,25 +96,16 @@ struct GIFFrameWriter {
     /// only" coding.
     static let minimumHoleRun = 16
 
-    /// Of the codings of one patch, the one giflib codes in fewest bytes (the
-    /// earliest on a tie). Unchanged pixels made transparent are long runs when
-    /// little changes (a path growing); when everything moves (a camera orbit)
-    /// they are holes scattered through the picture — wherever a pixel happens
-    /// to keep its index — which break LZW's runs and cost more than the pixels
-    /// they replace. Every coding shows the same picture, so the choice is
-    /// lossless.
-    private static func smallest(_ codings: [[UInt8]], size: PixelRect, colors: [UInt32], tableSize: Int) -> [UInt8] {
-        func coded(_ indices: [UInt8]) -> Int {
-            guard let w = try? GIFWriter() else { return .max }
-            var copy = indices
-            let origin = PixelRect(x: 0, y: 0, width: size.width, height: size.height)
-            guard (try? w.screen(width: size.width, height: size.height, colors: colors, tableSize: tableSize)) != nil,
-                  (try? w.image(origin, indices: &copy)) != nil,
-                  let bytes = try? w.finish() else { return .max }
-            return bytes.count
-        }
-        let sizes = codings.map(coded)
-        return codings[sizes.indices.min { (sizes[$0], $0) < (sizes[$1], $1) }!]
+    /// Of the codings of one patch, the one LZW codes in fewest bytes (the
+    /// earliest on a tie), measured by `writer` (`GIFWriter.smallestCoding`:
+    /// the file grows with the code stream). Unchanged pixels made
+    /// transparent are long runs when little changes (a path growing); when
+    /// everything moves (a camera orbit) they are holes scattered through the
+    /// picture — wherever a pixel happens to keep its index — which break
+    /// LZW's runs and cost more than the pixels they replace. Every coding
+    /// shows the same picture, so the choice is lossless.
+    private static func smallest(_ codings: [[UInt8]], writer: GIFWriter) -> [UInt8] {
+        codings[(try? writer.smallestCoding(of: codings)) ?? 0]
     }
 
     /// The smallest rectangle where `mapped` (the indices of `rect`) differs from
@@ -125,7 +116,7 @@ struct GIFFrameWriter {
     private mutating func difference(_ mapped: [UInt8], in rect: PixelRect) -> (PixelRect, [UInt8])? {
         let width = self.width
         let transparent = palette.transparentIndex
-        let colors = palette.colors, tableSize = palette.tableSize
+        let writer = self.writer
         let choose = choosesCoding
         return mapped.withUnsafeBufferPointer { src in
             canvas.withUnsafeMutableBufferPointer { screen in
@@ -167,7 +158,7 @@ struct GIFFrameWriter {
                 let placed = PixelRect(x: rect.x + local.x, y: rect.y + local.y,
                                        width: local.width, height: local.height)
                 guard measured else { return (placed, out) }
-                return (placed, Self.smallest([out, runs, plain], size: local, colors: colors, tableSize: tableSize))
+                return (placed, Self.smallest([out, runs, plain], writer: writer))
             }
         }
     }
