@@ -106,17 +106,17 @@ public struct FigureAnimation: Sendable {
     ///
     /// - Parameter threads: how many threads make frames (default 1: this one,
     ///   one frame at a time). With more, that many workers make the frames
-    ///   ahead of `body` — at most `threads + 1` frames exist at once, one per
-    ///   worker and the one `body` has — while
-    ///   `body` (an encoder) works on the ones made: a frame depends only on
-    ///   its index, so the frames and every byte made of them are the same for
-    ///   any count. When `body` throws, the workers stop after the frame they
-    ///   are making and the error is rethrown. Memory bounds the count: the
-    ///   frames in flight stay within `framesInFlightBytes`, so a large figure
-    ///   makes fewer at once. An orbit makes one frame at a time whatever
-    ///   `threads` says: each of its frames renders the whole 3-D scene, whose
-    ///   float colour and depth buffers are the largest a figure has (two at
-    ///   once took its peak from 84 to 123 MB).
+    ///   ahead of `body` (an encoder) while it works on the ones made — at most
+    ///   `threads + 1` frames exist at once, one per worker and the one `body`
+    ///   has. A frame depends only on its index, so the frames and every byte
+    ///   made of them are the same for any count. When `body` throws, the
+    ///   workers stop after the frame they are making and the error is
+    ///   rethrown. Memory bounds the count: the frames in flight stay within
+    ///   `framesInFlightBytes`, so a large figure makes fewer at once. An orbit
+    ///   makes one frame at a time whatever `threads` says: each of its frames
+    ///   renders the whole 3-D scene, whose depth samples and float colour
+    ///   layer are the largest buffers a figure has (two at once took its peak
+    ///   from 84 to 123 MB).
     public func forEachFrame(threads: Int = 1, _ body: (Image, Double) throws -> Void) rethrows {
         let maker = FrameMaker(self, threads: threads)
         let n = frameCount

@@ -12,9 +12,9 @@ import Raster
 /// the first or above the last level are left unpainted (`extend='neither'`).
 public struct ContourFill: Artist {
     public var domain: Rect
-    /// The function and its remembered grids (see `SampledFunction`): copies of
-    /// this artist, its colorbar and contour lines given the same one sample
-    /// each grid once.
+    /// The function and its remembered grids (see `SampledFunction`), shared by
+    /// copies of this artist, by its colorbar and by contour lines given the
+    /// same one, so each grid is sampled once.
     public var samples: SampledFunction
     /// The function drawn; assigning one starts a new `samples`.
     public var function: @Sendable (Double, Double) -> Double {
