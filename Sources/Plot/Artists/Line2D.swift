@@ -14,6 +14,10 @@ public struct Line2D: Artist {
     public var clipped = true
     /// Static, growing (a trajectory in an animation) or shown at the end.
     public var animationRole: AnimationRole = .static
+    /// Each point's marker as painted in the layout `prepared(for:)` was given
+    /// (`recordMarkers`), replayed in every frame instead of rasterized again;
+    /// nil when not prepared, or nothing to record.
+    private var markerPaints: [PaintRecording]?
 
     public init(points: [Point], style: LineStyle, label: String? = nil) {
         self.points = points
@@ -29,16 +33,25 @@ public struct Line2D: Artist {
         label.map { LegendEntry(label: $0, style: style) }
     }
 
-    public func draw(in context: inout DrawContext) { draw(in: &context, markerPaints: nil) }
-
-    /// `draw`, each marker replayed from `markerPaints` (`recordMarkers`) when given.
-    func draw(in context: inout DrawContext, markerPaints: [PaintRecording]?) {
+    /// Draws the line, then its markers (replayed from `markerPaints` when prepared).
+    public func draw(in context: inout DrawContext) {
         let saved = context.canvas.clip
         if clipped { context.canvas.clip = context.plotArea }
         defer { context.canvas.clip = saved }
         let pixels = points.map { $0.isFinite ? context.dataToPixel.apply($0) : Point(.nan, .nan) }
         Line2D.drawLine(pixels, style: style, in: &context)
         Line2D.drawMarkers(pixels, indices: markEvery, style: style, in: &context, paints: markerPaints)
+    }
+
+    /// A growing line with its markers recorded once for this layout (on a
+    /// canvas of `context`'s size: the figure's); any other line as it is.
+    public func prepared(for context: DrawContext) -> any Artist {
+        guard animationRole == .growing,
+              let recorded = recordMarkers(in: context, width: context.canvas.width, height: context.canvas.height)
+        else { return self }
+        var prepared = self
+        prepared.markerPaints = recorded
+        return prepared
     }
 
     /// Every point's marker as `draw` paints it in `context` (clipped to the
@@ -65,22 +78,18 @@ public struct Line2D: Artist {
     /// first frame). From its last point on it is drawn exactly as in the still
     /// (its end marker takes over). A final one appears once `step` reaches its step.
     public func draw(in context: inout DrawContext, atStep step: Int) {
-        draw(in: &context, atStep: step, markerPaints: nil)
-    }
-
-    /// `draw(in:atStep:)`, each marker replayed from `markerPaints` (`recordMarkers`) when given.
-    func draw(in context: inout DrawContext, atStep step: Int, markerPaints: [PaintRecording]?) {
         switch animationRole {
-        case .static: draw(in: &context, markerPaints: markerPaints)
-        case .final(let last): if step >= last { draw(in: &context, markerPaints: markerPaints) }
+        case .static: draw(in: &context)
+        case .final(let last): if step >= last { draw(in: &context) }
         case .growing:
             guard !points.isEmpty else { return }
-            guard step < points.count - 1 else { return draw(in: &context, markerPaints: markerPaints) }
+            guard step < points.count - 1 else { return draw(in: &context) }
             let k = min(max(step, 0), points.count - 1)
             var partial = self
             partial.points = Array(points[...k])
             partial.markEvery = markEvery?.filter { $0 <= k }
-            partial.draw(in: &context, markerPaints: markerPaints.map { Array($0[...k]) })
+            partial.markerPaints = markerPaints.map { Array($0[...k]) }
+            partial.draw(in: &context)
             guard k > 0, context.dataToPixel.apply(points[k]).isFinite, let color = style.color else { return }
             let saved = context.canvas.clip
             if clipped { context.canvas.clip = context.plotArea }

@@ -27,8 +27,6 @@ struct AxesDrawing: PanelDrawing {
     enum MovingPart: Sendable {
         case live(Item)
         case recorded(PaintRecording)
-        /// A growing line with its markers recorded once (`Line2D.recordMarkers`).
-        case growingLine(Line2D, markers: [PaintRecording])
     }
 
     let geometry: AxesGeometry
@@ -72,12 +70,12 @@ struct AxesDrawing: PanelDrawing {
             }
             if let r = recording?.canvas as? PaintRecording { parts.append(.recorded(r)) }
             recording = nil
-            if case .artist(let a) = item, let line = a as? Line2D, line.animationRole == .growing,
-               let markers = line.recordMarkers(in: geometry.context(RasterCanvas(width: 1, height: 1)),
-                                                width: environment.figureWidth, height: environment.figureHeight) {
-                parts.append(.growingLine(line, markers: markers))
-            } else if case .artist(let a) = item {
-                parts.append(.live(.artist(a.prepared(for: geometry.context(RasterCanvas(width: 1, height: 1))))))
+            if case .artist(let a) = item {
+                // What the artist's frames share, worked out once (its context's
+                // canvas has the figure's size, for what it records).
+                let layout = geometry.context(PaintRecording(width: environment.figureWidth,
+                                                             height: environment.figureHeight))
+                parts.append(.live(.artist(a.prepared(for: layout))))
             } else {
                 parts.append(.live(item))
             }
@@ -115,7 +113,6 @@ struct AxesDrawing: PanelDrawing {
             switch part {
             case .live(let item): painter.draw(item, step: step, &context)
             case .recorded(let r): context.canvas.replay(r)
-            case .growingLine(let line, let markers): line.draw(in: &context, atStep: step, markerPaints: markers)
             }
         }
     }
