@@ -30,8 +30,6 @@ let package = Package(
         // (Sources/CFFmpeg/shim.h), so no pkg-config, whose -lavformat … would
         // load them into every process.
         .systemLibrary(name: "CFFmpeg"),
-        // glibc's <malloc.h> (mallopt), for the tool's allocator settings.
-        .systemLibrary(name: "CAllocator"),
         // cairo's PDF, SVG and FreeType backends come with the one package.
         .systemLibrary(
             name: "CCairo", pkgConfig: "cairo-ft",
@@ -49,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "optrender",
             dependencies: [
-                "Gallery", "Plot", "Raster", "Encode", "Optimization", "CAllocator",
+                "Gallery", "Plot", "Raster", "Encode", "Optimization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

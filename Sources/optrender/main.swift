@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 
-AllocatorSettings.apply()
-
 // Exit codes: 0 success, 2 usage (bad flags or arguments), 1 failure (files,
 // specs, rendering). One line on stderr for any error; never a stack trace.
 do {
