@@ -33,11 +33,18 @@ extension Image {
                     while x < to {
                         let c = cov[m]
                         if !(c > 0) {
-                            // Untouched (most of a stroke's mask between its edges): first,
-                            // so it costs one comparison.
+                            // Untouched (most of a stroke's mask between its edges, and of
+                            // a mask without block hints): first, so it costs one
+                            // comparison, then eight at a time while all eight are.
                             m += 1
                             p += 4
                             x += 1
+                            while x + 8 <= to,
+                                  !any(UnsafeRawPointer(cov.baseAddress! + m).loadUnaligned(as: SIMD8<Float>.self) .> 0) {
+                                m += 8
+                                p += 32
+                                x += 8
+                            }
                             continue
                         }
                         if c >= 1 && opaque {
