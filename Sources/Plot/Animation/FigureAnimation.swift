@@ -123,9 +123,15 @@ public struct FigureAnimation: Sendable {
         let shared = SendableFrameMaker(maker: maker)
         let frameBytes = max(1, figure.pixelWidth * figure.pixelHeight * 4)
         let affordable = max(1, Self.framesInFlightBytes / frameBytes - 1)   // workers; the consumer holds one more
+        // Frame k − 1 goes back to the pool once `body` has had frame k: an
+        // encoder keeps the frame before the current one to diff against.
+        var handedOut: Image?
         try OrderedPipeline.run(count: n, threads: maker.background == nil ? 1 : min(threads, affordable),
                                 make: { k in (k, shared.maker.frame(k)) }) { k, image in
             try body(image, delay(ofFrame: k, count: n))
+            guard maker.background != nil else { return }   // an orbit's frames are rendered whole
+            if let done = handedOut { maker.pool.giveBack(done) }
+            handedOut = image
         }
     }
 
@@ -162,10 +168,13 @@ public struct FigureAnimation: Sendable {
 
         /// Threads the static layer (and an orbit's frames) may draw with.
         let threads: Int
+        /// Growing frames the consumer is done with, drawn into again.
+        let pool: FramePool
 
         init(_ animation: FigureAnimation, threads: Int = 1) {
             self.animation = animation
             self.threads = threads
+            pool = FramePool(capacity: threads + 1)
             steps = animation.frameSteps
             if animation.settings.orbitFrames ?? 0 > 0 {
                 drawings = []
@@ -219,7 +228,7 @@ public struct FigureAnimation: Sendable {
                 turned.panels = orbitPanels.map { $0.turned(byAzimuth: 360 * Double((i + 1) % n) / Double(n)) }
                 return turned.render(font: font, threads: threads)
             }
-            var canvas: any Canvas = RasterCanvas(image: background)
+            var canvas: any Canvas = RasterCanvas(image: pool.copy(of: background))
             figure.drawMovingLayer(drawings, atStep: steps[i], font: font, on: &canvas)
             return (canvas as! RasterCanvas).image
         }

@@ -42,6 +42,19 @@ public struct Image: Sendable, Equatable {
         try pixels.withUnsafeMutableBufferPointer { try body($0) }
     }
 
+    /// Makes this image a copy of `other`'s pixels in place, reusing this
+    /// image's buffer (no allocation, no page faults) when nothing else shares
+    /// it; a shared buffer is copied first, as any write to it would be.
+    /// Returns false, changing nothing, when the sizes differ.
+    @discardableResult
+    public mutating func overwrite(with other: Image) -> Bool {
+        guard other.width == width, other.height == height else { return false }
+        other.pixels.withUnsafeBufferPointer { source in
+            withMutablePixels { $0.baseAddress!.update(from: source.baseAddress!, count: source.count) }
+        }
+        return true
+    }
+
     public var bounds: Rect { Rect(x: 0, y: 0, width: Double(width), height: Double(height)) }
 
     public subscript(x: Int, y: Int) -> Color {
