@@ -6,10 +6,10 @@ import Raster
 ///
 /// Why: every growing frame starts as a copy of the static layer (2.4 MB for
 /// a 1000 × 600 figure). Made fresh, each copy is a large allocation that
-/// glibc serves from whichever thread's arena makes it and gives back to the
-/// kernel on free, so the next frame faults its pages in again, and freed
-/// frames pile up per arena (the figure's peak memory). Reused, a frame is one
-/// `memcpy` into pages already mapped.
+/// glibc either maps anew (its pages faulted in again, unmapped on free) or
+/// carves from the arena of the thread that makes it, where freed frames pile
+/// up per arena (the figure's peak memory). Reused, a frame is one `memcpy`
+/// into pages already mapped.
 ///
 /// Reuse cannot change a byte: a frame is always overwritten whole with the
 /// static layer before it is drawn on, and a buffer something else still holds
