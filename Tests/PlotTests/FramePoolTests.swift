@@ -20,9 +20,11 @@ struct FramePoolTests {
         let buffer = address(done)
         pool.giveBack(done)
         done = Self.white                // the pool's is now the only reference
+        #expect(done == Self.white)
         let frame = pool.copy(of: Self.white)
         #expect(frame.pixels == Self.white.pixels)
         #expect(address(frame) == buffer)
+        #expect(pool.reused == 1)
         #expect(pool.take() == nil)
     }
 
@@ -55,11 +57,20 @@ struct FramePoolTests {
         // so every frame but the last two goes back to the pool and is reused.
         var previous: Image?
         var seen: [Int] = []
-        animation.forEachFrame(threads: threads) { image, _ in
+        let pool = FramePool(capacity: threads + 1)
+        animation.forEachFrame(threads: threads, pool: pool) { image, _ in
             seen.append(image.pixels.hashValue)
             previous = image
         }
         #expect(previous != nil)
         #expect(seen == alone.map(\.hashValue))
+        // One at a time, every frame from the third on is drawn into the buffer
+        // of the frame two before it; on threads, how many depends on timing,
+        // but by the time the last frame is claimed five have been given back.
+        if threads == 1 {
+            #expect(pool.reused == animation.frameCount - 2)
+        } else {
+            #expect(pool.reused >= 1)
+        }
     }
 }

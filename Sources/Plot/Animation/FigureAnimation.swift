@@ -118,7 +118,13 @@ public struct FigureAnimation: Sendable {
     ///   layer are the largest buffers a figure has (two at once took its peak
     ///   from 84 to 123 MB).
     public func forEachFrame(threads: Int = 1, _ body: (Image, Double) throws -> Void) rethrows {
-        let maker = FrameMaker(self, threads: threads)
+        try forEachFrame(threads: threads, pool: FramePool(capacity: threads + 1), body)
+    }
+
+    /// `forEachFrame(threads:_:)` drawing growing frames into buffers from `pool`
+    /// (tests pass their own, to see it used).
+    func forEachFrame(threads: Int, pool: FramePool, _ body: (Image, Double) throws -> Void) rethrows {
+        let maker = FrameMaker(self, threads: threads, pool: pool)
         let n = frameCount
         let shared = SendableFrameMaker(maker: maker)
         let frameBytes = max(1, figure.pixelWidth * figure.pixelHeight * 4)
@@ -171,10 +177,10 @@ public struct FigureAnimation: Sendable {
         /// Growing frames the consumer is done with, drawn into again.
         let pool: FramePool
 
-        init(_ animation: FigureAnimation, threads: Int = 1) {
+        init(_ animation: FigureAnimation, threads: Int = 1, pool: FramePool = FramePool(capacity: 1)) {
             self.animation = animation
             self.threads = threads
-            pool = FramePool(capacity: threads + 1)
+            self.pool = pool
             steps = animation.frameSteps
             if animation.settings.orbitFrames ?? 0 > 0 {
                 drawings = []

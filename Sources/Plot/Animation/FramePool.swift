@@ -22,6 +22,8 @@ final class FramePool: @unchecked Sendable {
     private let lock = NSLock()
     private var free: [Image] = []
     let capacity: Int
+    /// How many frames `copy(of:)` has drawn into a reused buffer.
+    private(set) var reused = 0
 
     /// A pool that keeps at most `capacity` frames (at least 1).
     init(capacity: Int) {
@@ -43,7 +45,9 @@ final class FramePool: @unchecked Sendable {
     /// `background`'s pixels in a frame from the pool when one of its size is
     /// waiting, else `background` itself (copied on its first write).
     func copy(of background: Image) -> Image {
-        guard var frame = take() else { return background }
-        return frame.overwrite(with: background) ? frame : background
+        guard var frame = take(), frame.overwrite(with: background) else { return background }
+        lock.lock(); defer { lock.unlock() }
+        reused += 1
+        return frame
     }
 }
