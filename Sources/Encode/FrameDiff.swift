@@ -35,6 +35,20 @@ struct FrameDiffer {
         previous = image
         return (rect, rgb)
     }
+
+    /// `next`, with the rectangle's colours added to `histogram` and then each
+    /// pixel whose RGBA equals the previous frame's replaced by
+    /// `RunLengthPixels.unchanged` — for holding the frame, where those are a
+    /// few long runs. (The previous frame is not kept past this call: a frame
+    /// pool reuses it.)
+    mutating func nextMarkingUnchanged(_ image: Image, counting histogram: inout ColorHistogram)
+        -> (rect: PixelRect?, pixels: [UInt32]) {
+        let before = previous
+        var (rect, rgb) = next(image)
+        rgb.withUnsafeBufferPointer { histogram.add($0) }
+        if let before, let rect { FrameDiff.markUnchanged(&rgb, in: rect, of: image, since: before) }
+        return (rect, rgb)
+    }
 }
 
 /// Finding what changed between two frames, and converting the changed part to
@@ -100,6 +114,60 @@ enum FrameDiff {
             }
         }
         return out
+    }
+
+    /// The shortest run of unchanged pixels `markUnchanged` marks. Shorter
+    /// ones — where a turning camera happens to leave a pixel's colour as it
+    /// was — would only cut a colour's run in two.
+    static let minimumUnchangedRun = 16
+
+    /// Replaces each run of at least `minimumUnchangedRun` pixels in a row of
+    /// `rgb` (the pixels of `rect` in `current`) whose RGBA in `current` equals
+    /// `previous`'s by `RunLengthPixels.unchanged` — when that leaves fewer
+    /// runs of one value than `rgb` has (a path growing over a large
+    /// rectangle), and not when it would cut more runs than it joins (a camera
+    /// orbit, where the background a surface uncovers meets background that
+    /// stays). Returns whether it did.
+    @discardableResult
+    static func markUnchanged(_ rgb: inout [UInt32], in rect: PixelRect, of current: Image,
+                              since previous: Image) -> Bool {
+        // The unchanged spans, as ranges of `rgb`.
+        var spans: [Range<Int>] = []
+        previous.pixels.withUnsafeBytes { pa in
+            current.pixels.withUnsafeBytes { pb in
+                let a = pa.bindMemory(to: UInt32.self), b = pb.bindMemory(to: UInt32.self)
+                for y in 0..<rect.height {
+                    let image = (rect.y + y) * current.width + rect.x, held = y * rect.width
+                    var x = 0
+                    while x < rect.width {
+                        guard a[image + x] == b[image + x] else { x += 1; continue }
+                        var end = x + 1
+                        while end < rect.width && a[image + end] == b[image + end] { end += 1 }
+                        if end - x >= minimumUnchangedRun { spans.append(held + x..<held + end) }
+                        x = end
+                    }
+                }
+            }
+        }
+        guard !spans.isEmpty else { return false }
+        return rgb.withUnsafeMutableBufferPointer { out in
+            // Runs of one value before and after marking, counted as value
+            // changes along the pixels (the after value of pixel i is
+            // `unchanged` inside a span).
+            var before = 0, after = 0, span = 0
+            var last = out[0], lastAfter = spans[0].contains(0) ? RunLengthPixels.unchanged : out[0]
+            for i in 1..<out.count {
+                while span < spans.count && spans[span].upperBound <= i { span += 1 }
+                let marked = span < spans.count && spans[span].contains(i)
+                let value = out[i], valueAfter = marked ? RunLengthPixels.unchanged : value
+                if value != last { before += 1 }
+                if valueAfter != lastAfter { after += 1 }
+                (last, lastAfter) = (value, valueAfter)
+            }
+            guard after < before else { return false }
+            for s in spans { (out.baseAddress! + s.lowerBound).update(repeating: RunLengthPixels.unchanged, count: s.count) }
+            return true
+        }
     }
 
     /// `rgba` packed little-endian (r in the low byte) → opaque packed RGB.

@@ -8,9 +8,10 @@ extension GIFAnimation {
     /// Why: a second pass renders every frame again. For a camera orbit, which
     /// changes every frame whole, that nearly doubled the time
     /// (paddle_saddle_orbit, 1000×600, 72 frames: 1.87 s → 1.03 s held); its
-    /// frames take 6.9 MB compact (2.4 MB each raw). race_beale's six racing
-    /// paths take 4.5 MB (13.7 Mi raw pixels: two passes before), the growing
-    /// paths of paddle_saddle_anim and d2l_all about 0.5 MB. The limit bounds
+    /// frames take 6.8 MB compact (2.4 MB each raw). Growing paths take far
+    /// less, their unchanged pixels held as runs: race_beale's six racing
+    /// paths 0.39 MB, d2l_all 0.82 MB, race_rastrigin 0.56 MB (8.4 MB, past
+    /// the limit, before unchanged pixels were marked). The limit bounds
     /// what an animation adds to a render's own memory (~19 MB of depth
     /// samples and layers for a 3-D figure) to what it added before; past it
     /// (longer or larger animations, noisy frames) time doubles instead.

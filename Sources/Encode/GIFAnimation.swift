@@ -12,9 +12,10 @@ import Raster
 ///
 /// `addFrame` compares each frame with the one before on raw RGBA and keeps only
 /// the bounding rectangle of the changed pixels, run-length encoded
-/// (`RunLengthPixels`), so a 150-frame animation whose path grows by a segment
-/// per frame holds one compact full frame plus 149 small rectangles, and a
-/// 72-frame 1000×600 camera orbit 6.9 MB (172 MB raw). The palette needs every
+/// (`RunLengthPixels`) with the spans inside it that did not change held as
+/// `unchanged` runs, so a 150-frame animation whose paths grow by a segment
+/// per frame holds one compact full frame plus 149 rectangles of a few runs
+/// each, and a 72-frame 1000×600 camera orbit 6.8 MB (172 MB raw). The palette needs every
 /// frame's colours before the first frame can be written, so this type holds
 /// them; for frames that may not fit in memory, use
 /// `GIFAnimation.encode(width:height:loopCount:lastFrameHold:frames:)`, which
@@ -70,11 +71,8 @@ public struct GIFAnimation: Sendable {
         guard problem == nil else { return }
         problem = Self.problem(with: image, number: frames.count, width: width, height: height)
         guard problem == nil else { return }
-        let (rect, rgb) = differ.next(image)
-        let pixels = rgb.withUnsafeBufferPointer { rgb in
-            histogram.add(rgb)
-            return RunLengthPixels(rgb)
-        }
+        let (rect, marked) = differ.nextMarkingUnchanged(image, counting: &histogram)
+        let pixels = marked.withUnsafeBufferPointer { RunLengthPixels($0) }
         heldBytes += pixels.byteCount
         frames.append(StoredFrame(rect: rect, pixels: pixels, delay: Self.hundredths(delay)))
     }
@@ -110,16 +108,36 @@ public struct GIFAnimation: Sendable {
         try Self.checkLoopCount(loopCount)
         let palette = GIFPalette(histogram: histogram, needsTransparency: frames.count > 1)
         var writer = try GIFFrameWriter(width: width, height: height, palette: palette, loopCount: loopCount)
-        // One buffer, as large as the largest rectangle, for every frame's pixels.
+        // One buffer, as large as the largest rectangle, for every frame's
+        // pixels, and the screen they are drawn on, which gives the pixels
+        // held as `unchanged` their colour.
         var rgb = [UInt32](repeating: 0, count: frames.map(\.pixels.count).max() ?? 0)
+        var screen = [UInt32](repeating: 0, count: width * height)
         for frame in frames {
             try rgb.withUnsafeMutableBufferPointer { buffer in
                 frame.pixels.decode(into: buffer)
+                if let rect = frame.rect { Self.resolveUnchanged(buffer, in: rect, on: &screen, width: width) }
                 try writer.add(rect: frame.rect, rgb: UnsafeBufferPointer(rebasing: buffer[..<frame.pixels.count]),
                                delay: frame.delay)
             }
         }
         return try writer.finish(lastDelay: lastFrameHold.map(Self.hundredths))
+    }
+
+    /// Gives each `unchanged` pixel of `pixels` (those of `rect`, row by row)
+    /// the colour `screen` shows there, and draws the others on `screen`.
+    private static func resolveUnchanged(_ pixels: UnsafeMutableBufferPointer<UInt32>, in rect: PixelRect,
+                                         on screen: inout [UInt32], width: Int) {
+        screen.withUnsafeMutableBufferPointer { screen in
+            var i = 0
+            for y in rect.y..<rect.y + rect.height {
+                let row = screen.baseAddress! + y * width
+                for x in rect.x..<rect.x + rect.width {
+                    if pixels[i] == RunLengthPixels.unchanged { pixels[i] = row[x] } else { row[x] = pixels[i] }
+                    i += 1
+                }
+            }
+        }
     }
 
     static func checkLoopCount(_ loopCount: Int) throws {
@@ -138,7 +156,8 @@ public struct GIFAnimation: Sendable {
 
 /// One frame as `GIFAnimation` keeps it: the rectangle that changed since the
 /// previous frame (the whole canvas for the first; nil when nothing changed) and
-/// its pixels as packed opaque RGB, row by row, held compactly.
+/// its pixels as packed opaque RGB or `RunLengthPixels.unchanged`, row by row,
+/// held compactly.
 struct StoredFrame: Sendable {
     var rect: PixelRect?
     var pixels: RunLengthPixels

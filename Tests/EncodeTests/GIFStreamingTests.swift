@@ -54,6 +54,64 @@ import Raster
         #expect(decoded.delays == [20, 6, 6, 2, 6, 6, 6, 150])
     }
 
+    /// Two paths growing from opposite corners over a striped background:
+    /// every frame's changed rectangle spans most of the picture, almost all
+    /// of it unchanged.
+    private func racingPaths(_ n: Int) -> [Image] {
+        var image = TestImages.make(160, 100) { x, _ in
+            let band = UInt8(x / 3 % 7)
+            return (200 + band * 5, 210 - band * 3, 230, 255)
+        }
+        return (0..<n).map { k in
+            image.fill(4 + 6 * k, 6 + 3 * k, 7, 2, (31, 119, 180, 255))
+            image.fill(150 - 6 * k, 90 - 3 * k, 7, 2, (255, 127, 14, 255))
+            return image
+        }
+    }
+
+    /// Held frames keep the pixels that did not change as `unchanged` runs:
+    /// far fewer bytes than their colours, and the same file as streaming them
+    /// (which holds nothing) — every frame decodes to the picture it was.
+    @Test func heldGrowingFramesKeepOnlyWhatChanged() throws {
+        let frames = racingPaths(12)
+        var gif = GIFAnimation(width: 160, height: 100)
+        for f in frames { gif.addFrame(f, delay: 0.06) }
+        // What the changed rectangles take with every pixel's colour.
+        var differ = FrameDiffer(width: 160, height: 100)
+        let sizes = frames.map { f in differ.next(f).rgb.withUnsafeBufferPointer { RunLengthPixels($0).byteCount } }
+        let whole = sizes.reduce(0, +), first = sizes[0]     // the first frame is held whole either way
+        #expect(gif.heldBytes - first < (whole - first) / 4, "\(gif.heldBytes) of \(whole) bytes")
+
+        let reference = try gif.encode()
+        var passes = 0
+        let bytes = try streamed(frames, delays: Array(repeating: 0.06, count: frames.count), hold: nil,
+                                 limit: 0, passes: &passes)
+        #expect(passes == 2)
+        #expect(bytes == reference)
+        let decoded = try GIFDecoder.decode(reference)
+        #expect(decoded.frames.map(\.pixels) == frames.map(\.pixels))
+    }
+
+    /// Where almost everything changes, marking the few unchanged spans would
+    /// cut runs of one colour: `markUnchanged` leaves such a frame as it is.
+    @Test func unchangedSpansAreMarkedOnlyWhenThatJoinsRuns() {
+        let frames = racingPaths(3)
+        let rect = PixelRect(x: 0, y: 0, width: 160, height: 100)
+        var rgb = FrameDiff.opaqueRGB(frames[2], in: rect)
+        #expect(FrameDiff.markUnchanged(&rgb, in: rect, of: frames[2], since: frames[1]))
+        let marked = rgb.filter { $0 == RunLengthPixels.unchanged }.count
+        #expect(marked > 160 * 100 * 9 / 10, "\(marked) pixels marked")
+
+        // A shifted background: only a 20-pixel span of each row stays, inside
+        // one flat band that continues on both sides.
+        let before = TestImages.make(160, 100) { x, _ in x < 40 ? (10, 20, 30, 255) : (UInt8(x), 90, 90, 255) }
+        let after = TestImages.make(160, 100) { x, _ in x < 60 ? (10, 20, 30, 255) : (UInt8(x + 1), 90, 90, 255) }
+        var flat = FrameDiff.opaqueRGB(after, in: rect)
+        let original = flat
+        #expect(!FrameDiff.markUnchanged(&flat, in: rect, of: after, since: before))
+        #expect(flat == original)
+    }
+
     @Test func streamedExactPaletteIsLosslessAndLoopsAsAsked() throws {
         // Few colours: an exact palette, every pixel of every frame decodes back.
         var image = Image(width: 64, height: 40, background: Color(hex: 0xDDE4F0))

@@ -55,4 +55,23 @@ struct RunLengthPixelsTests {
         #expect(decoded == pixels)
         #expect(bytes * 10 < pixels.count * 4, "\(bytes) bytes")
     }
+
+    /// `unchanged` pixels come back as they went in, in both layouts: as one
+    /// more "colour" of the indexed layout, and as flagged runs (split at 128)
+    /// of the runs layout.
+    @Test(arguments: [5, RunLengthPixels.indexedColorLimit + 100])
+    func unchangedPixelsDecodeAsUnchanged(colors: Int) {
+        var pixels = runs(colors: colors)
+        // Unchanged runs of 1, 127, 128, 129, 300 and 70 000 pixels, between colours.
+        var at = 0
+        for length in [1, 127, 128, 129, 300, 70_000] {
+            at += 997
+            let end = min(pixels.count, at + length)
+            for i in at..<end { pixels[i] = RunLengthPixels.unchanged }
+            at = end
+        }
+        pixels.append(RunLengthPixels.unchanged)                    // and the last pixel
+        #expect(roundTrip(pixels).decoded == pixels, "\(colors) colours")
+    }
 }
+

@@ -15,9 +15,11 @@ public struct RasterCanvas: MaskCanvas, Sendable {
         self.image = image
     }
 
-    /// A canvas over a new image filled with `background`.
-    public init(width: Int, height: Int, background: Color = .clear) {
+    /// A canvas over a new image filled with `background`, rasterizing on
+    /// `threads` threads (default 1).
+    public init(width: Int, height: Int, background: Color = .clear, threads: Int = 1) {
         self.init(image: Image(width: width, height: height, background: background))
+        self.threads = threads
     }
 
     public var width: Int { image.width }
