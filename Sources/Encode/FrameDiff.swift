@@ -36,11 +36,11 @@ struct FrameDiffer {
         return (rect, rgb)
     }
 
-    /// `next`, with the rectangle's colours added to `histogram` and then each
-    /// pixel whose RGBA equals the previous frame's replaced by
-    /// `RunLengthPixels.unchanged` — for holding the frame, where those are a
-    /// few long runs. (The previous frame is not kept past this call: a frame
-    /// pool reuses it.)
+    /// `next`, with the rectangle's colours added to `histogram` and then the
+    /// long spans of pixels whose RGBA equals the previous frame's replaced by
+    /// `RunLengthPixels.unchanged` (`FrameDiff.markUnchanged`) — for holding
+    /// the frame, where those are a few long runs. (The previous frame is not
+    /// kept past this call: a frame pool reuses it.)
     mutating func nextMarkingUnchanged(_ image: Image, counting histogram: inout ColorHistogram)
         -> (rect: PixelRect?, pixels: [UInt32]) {
         let before = previous
