@@ -1,3 +1,4 @@
+import Dispatch
 import Raster
 
 /// An animated GIF being assembled frame by frame, its frames held until
@@ -45,6 +46,9 @@ public struct GIFAnimation: Sendable {
     private(set) var heldBytes = 0
     /// The first problem `addFrame` (or the size) met; `encode()` throws it.
     private(set) var problem: EncodeError?
+    /// The last frame's runs being deflated on another thread, taken into
+    /// `frames` by the next `addFrame` or by `encode()`.
+    private var deflating: DeflateJob?
 
     /// An empty animation with a `width × height` canvas (1…65535 each, or
     /// `encode()` throws). Every frame must have this size.
@@ -71,11 +75,30 @@ public struct GIFAnimation: Sendable {
         guard problem == nil else { return }
         problem = Self.problem(with: image, number: frames.count, width: width, height: height)
         guard problem == nil else { return }
+        takeDeflated()
         let (rect, marked) = differ.nextMarkingUnchanged(image, counting: &histogram)
         let pixels = marked.withUnsafeBufferPointer { RunLengthPixels($0) }
         heldBytes += pixels.byteCount
+        if pixels.byteCount >= Self.deflatedFrameBytes { deflating = DeflateJob(pixels, frame: frames.count) }
         frames.append(StoredFrame(rect: rect, pixels: pixels, delay: Self.hundredths(delay)))
     }
+
+    /// Waits for the frame being deflated, if any, and holds it deflated.
+    private mutating func takeDeflated() {
+        guard let job = deflating else { return }
+        deflating = nil
+        let pixels = job.result()
+        heldBytes += pixels.byteCount - frames[job.frame].pixels.byteCount
+        frames[job.frame].pixels = pixels
+    }
+
+    /// Frames whose runs take at least this many bytes (16 KiB) are held
+    /// deflated (`RunLengthPixels.deflate`): frames that changed whole, as a
+    /// camera orbit's do, or the first. A growing path's frames take a few
+    /// hundred bytes and stay as they are. The deflating runs on another
+    /// thread while the next frame is made: an orbit makes its frames one at
+    /// a time, so a core is free for it.
+    static let deflatedFrameBytes = 16 << 10
 
     /// Why frame `number` cannot be added, or nil: another size, or pixels that
     /// do not match its size.
@@ -104,6 +127,13 @@ public struct GIFAnimation: Sendable {
     ///   `addFrame`, the size or `loopCount` is out of range, or giflib fails.
     public func encode() throws -> [UInt8] {
         if let problem { throw problem }
+        var done = self
+        done.takeDeflated()
+        return try done.encodeHeld()
+    }
+
+    /// `encode()` once every frame is held as it will stay.
+    private func encodeHeld() throws -> [UInt8] {
         guard !frames.isEmpty else { throw EncodeError("the animation has no frames") }
         try Self.checkLoopCount(loopCount)
         let palette = GIFPalette(histogram: histogram, needsTransparency: frames.count > 1)
@@ -151,6 +181,32 @@ public struct GIFAnimation: Sendable {
         guard seconds.isFinite else { return seconds == .infinity ? 65535 : 2 }
         let h = (seconds * 100).rounded()
         return h >= 65535 ? 65535 : max(2, Int(h))
+    }
+}
+
+/// A frame's runs deflated on a global queue (`RunLengthPixels.deflate`);
+/// `result()` waits for them. Deflating gives the same bytes on any thread.
+final class DeflateJob: @unchecked Sendable {
+    let frame: Int
+    private let group = DispatchGroup()
+    /// Written on the queue before `group` is left, read after waiting on it.
+    private var deflated: RunLengthPixels
+
+    /// Starts deflating `pixels`, the runs of frame number `frame`.
+    init(_ pixels: RunLengthPixels, frame: Int) {
+        self.frame = frame
+        deflated = pixels
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            deflated.deflate()
+            group.leave()
+        }
+    }
+
+    /// The deflated runs, once they are.
+    func result() -> RunLengthPixels {
+        group.wait()
+        return deflated
     }
 }
 

@@ -92,6 +92,33 @@ import Raster
         #expect(decoded.frames.map(\.pixels) == frames.map(\.pixels))
     }
 
+    /// Frames that change whole and take at least `deflatedFrameBytes` as runs
+    /// (a camera orbit's) are held deflated — fewer bytes — and the file is
+    /// the one streaming them makes, which holds nothing.
+    @Test func heldWholeFramesAreDeflated() throws {
+        // Cells of 3 pixels in 40 shades, shifting by a cell a frame.
+        let frames = (0..<6).map { k in
+            TestImages.make(400, 300) { x, y in
+                let shade = UInt8((x / 3 + y / 2 + k) % 40 * 6)
+                return (shade, 255 - shade, UInt8(y % 200), 255)
+            }
+        }
+        var gif = GIFAnimation(width: 400, height: 300)
+        for f in frames { gif.addFrame(f, delay: 0.06) }
+        var differ = FrameDiffer(width: 400, height: 300)
+        let sizes = frames.map { f in differ.next(f).rgb.withUnsafeBufferPointer { RunLengthPixels($0).byteCount } }
+        #expect(sizes.allSatisfy { $0 >= GIFAnimation.deflatedFrameBytes }, "\(sizes)")
+        #expect(gif.heldBytes * 2 < sizes.reduce(0, +), "\(gif.heldBytes) of \(sizes.reduce(0, +)) bytes")
+
+        let reference = try gif.encode()
+        var passes = 0
+        let bytes = try streamed(frames, delays: Array(repeating: 0.06, count: frames.count), hold: nil,
+                                 limit: 0, passes: &passes)
+        #expect(passes == 2)
+        #expect(bytes == reference)
+        #expect(try GIFDecoder.decode(reference).frames.count == frames.count)
+    }
+
     /// Where almost everything changes, marking the few unchanged spans would
     /// cut runs of one colour: `markUnchanged` leaves such a frame as it is.
     @Test func unchangedSpansAreMarkedOnlyWhenThatJoinsRuns() {

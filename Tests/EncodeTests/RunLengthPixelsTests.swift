@@ -73,5 +73,27 @@ struct RunLengthPixelsTests {
         pixels.append(RunLengthPixels.unchanged)                    // and the last pixel
         #expect(roundTrip(pixels).decoded == pixels, "\(colors) colours")
     }
-}
 
+    /// Deflated runs decode to the same pixels, in both layouts and with
+    /// `unchanged` runs, and take fewer bytes; runs that deflate would not
+    /// shrink (one pixel) are left as they are.
+    @Test(arguments: [5, 300, RunLengthPixels.indexedColorLimit + 100])
+    func deflatedRunsDecodeToThePixelsEncoded(colors: Int) {
+        var pixels = runs(colors: colors)
+        for i in stride(from: 500, to: 2_000, by: 3) { pixels[i] = RunLengthPixels.unchanged }
+        var encoded = pixels.withUnsafeBufferPointer { RunLengthPixels($0) }
+        let plainBytes = encoded.byteCount
+        encoded.deflate()
+        #expect(encoded.count == pixels.count)
+        #expect(encoded.decoded() == pixels, "\(colors) colours")
+        #expect(encoded.byteCount < plainBytes, "\(encoded.byteCount) of \(plainBytes) bytes")
+        encoded.deflate()                                         // a second time changes nothing
+        #expect(encoded.decoded() == pixels)
+
+        var single = [UInt32(0x12_3456)].withUnsafeBufferPointer { RunLengthPixels($0) }
+        let singleBytes = single.byteCount                        // zlib's own header is larger
+        single.deflate()
+        #expect(single.byteCount == singleBytes)
+        #expect(single.decoded() == [0x12_3456])
+    }
+}

@@ -207,6 +207,36 @@ struct ThreeDRenderTests {
         #expect(box.clip(Vector3(2, 2, 2), Vector3(3, 3, 3)) == nil)
     }
 
+    /// A figure that orbits sizes its depth buffer for every azimuth of the
+    /// orbit, so each frame's buffer is the same; the pixels are those of a
+    /// buffer sized for the frame's own azimuth.
+    @Test func anOrbitsDepthBufferIsOneSizeAndChangesNoPixel() throws {
+        let font = try Font.defaultFont()
+        var fig = try ThreeDFixtures.saddle(steps: 20, gridPoints: 20, headMarker: .circle)
+        fig.width = 6
+        fig.height = 4
+        fig[axes3D: 0].legend = nil        // an orbit places its legend for every azimuth
+        let plain = fig[axes3D: 0]
+        var orbiting = plain
+        orbiting.orbitAzimuths = (0..<8).map { plain.azimuth + 45 * Double($0) }
+        var regions: Set<[Int]> = [], ownRegions: Set<[Int]> = []
+        func region(_ figure: Figure) throws -> [Int] {
+            let depth = try #require(figure.laidOut(font: font).first as? Scene3D).depth
+            return [depth.originX, depth.originY, depth.width, depth.height]
+        }
+        for turn in stride(from: 0.0, to: 360, by: 45) {
+            var still = fig, orbit = fig
+            still.panels = [plain.turned(byAzimuth: turn)]
+            orbit.panels = [orbiting.turned(byAzimuth: turn)]
+            let same = orbit.render(font: font) == still.render(font: font)
+            #expect(same, "turned by \(turn)°")
+            regions.insert(try region(orbit))
+            ownRegions.insert(try region(still))
+        }
+        #expect(regions.count == 1, "\(regions)")
+        #expect(ownRegions.count > 1, "sized per azimuth, the buffers differ: \(ownRegions)")
+    }
+
     @Test func framesDrawnInAnyOrderAreTheSame() throws {
         let font = try Font.defaultFont()
         let fig = try ThreeDFixtures.saddle(steps: 30, gridPoints: 20, headMarker: .circle)
