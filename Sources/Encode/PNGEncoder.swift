@@ -14,32 +14,47 @@ import Raster
 /// Only IHDR, PLTE, tRNS, IDAT and IEND are written: no tIME, text or gamma
 /// chunks, so identical pixels give identical bytes on every run.
 ///
-/// **Rows unfiltered, or filtered adaptively — whichever is smaller**, with
-/// zlib's default strategy. A plot is mostly flat colour with anti-aliased
-/// edges, and its rows repeat (the frame, a band, a tick label again):
-/// unfiltered, those are exact byte repeats at distance 3 (the pixel before)
-/// or one row (the pixel above), which LZ77 matches at full length. Adaptive
-/// filtering (the PNG specification's heuristic and libpng's default: per row,
-/// the filter whose output has the smallest sum of magnitudes) turns flat runs
-/// into zeros and edges into small residues, which wins where band edges
-/// shift a little from row to row (d2l's and the Paddle book's filled
-/// contours) and loses where many thin lines and levels cross (the races, 3-D
-/// surfaces). Neither wins everywhere, and an unfiltered encoding costs about a
-/// third of an adaptive one, so RGB and RGBA images are encoded both ways —
-/// the two at once on two threads — and the smaller kept (unfiltered on a tie;
-/// deterministic). Palette images are written unfiltered, as the PNG
-/// specification recommends. Measured on the 43 catalog stills (1000×600 RGB,
-/// about 500–6000 colours each), whole-catalog totals, time relative to the
-/// previous setting:
+/// **Rows unfiltered, or each row unfiltered or Sub — whichever is smaller**,
+/// with zlib's default strategy. A plot is mostly flat colour with
+/// anti-aliased edges, and its rows repeat (the frame, a band, a tick label
+/// again): unfiltered, those are exact byte repeats at distance 3 (the pixel
+/// before) or one row (the pixel above), which LZ77 matches at full length.
+/// Filtering per row (the PNG specification's heuristic, libpng's adaptive
+/// choice: the filter whose output has the smallest sum of magnitudes) turns
+/// flat runs into zeros and edges into small residues, which wins where band
+/// edges shift a little from row to row (d2l's and the Paddle book's filled
+/// contours) and where thin lines run nearly level (the Japanese posts'
+/// contour lines), and loses where many thin lines and levels cross (the
+/// races, 3-D surfaces). Neither wins everywhere, so RGB and RGBA images are
+/// encoded both ways — the two at once on two threads — and the smaller kept
+/// (unfiltered on a tie; deterministic). The per-row choice is between None
+/// and Sub only: with Up, Average and Paeth too the heuristic picks Paeth
+/// for rows that deflate better as Sub, and the five `jp_*` contour plots
+/// came out 0.2–3 % larger than matplotlib's; with two filters they are
+/// 2.6–7 % smaller, and libpng tries two filters a row instead of five. The
+/// filled contours lose 1–5 % (their Paeth rows). Palette images are written
+/// unfiltered, as the PNG specification recommends.
+///
+/// Measured on the catalog's 59 RGB stills (`--all --format png`, 2026-12-02),
+/// encode seconds summed from `--timings`, two runs each:
+///
+/// | candidates | bytes | encode time |
+/// | --- | --- | --- |
+/// | none, adaptive over all five filters (before) | 2,824,657 | 1.11–1.26 s |
+/// | **none, adaptive over None and Sub** | **2,871,779** | **0.76–0.85 s** |
+/// | none, None/Sub adaptive, all-five adaptive (three encodes) | 2,813,490 (simulated) | +23 % on a still's process (`jp_sgd`, `d2l_sgd`) |
+///
+/// and earlier, on the 43 catalog stills of the time (1000×600 RGB, about
+/// 500–6000 colours each), whole-catalog totals, time relative to the first:
 ///
 /// | filter, strategy, level | bytes | encode time |
 /// | --- | --- | --- |
-/// | adaptive, filtered, 9 (before) | 2,141,941 | 1.00 |
+/// | adaptive, filtered, 9 | 2,141,941 | 1.00 |
 /// | adaptive, filtered, 6 | 2,214,827 | 0.27 |
 /// | none, default, 9 | 2,025,455 | 0.50 |
 /// | none, default, 6 | 2,180,617 | 0.10–0.14 |
 /// | adaptive, default, 6 | 2,155,104 | 0.25 |
-/// | **smaller of none and adaptive, default, 6** | **2,039,729** | **0.35 (CPU)** |
+/// | smaller of none and adaptive, default, 6 | 2,039,729 | 0.35 (CPU) |
 /// | none, default, 3 | 2,565,536 | 0.05 |
 /// | adaptive, run-length (Z_RLE), 6 | 2,427,886 | 0.20 |
 /// | up, run-length, 6 | 3,309,727 | 0.07 |
@@ -80,15 +95,14 @@ public enum PNGEncoder {
         if case .palette = layout.kind {
             return write(image, layout: layout, level: compressionLevel, filters: PNG_FILTER_NONE)
         }
-        // Both candidates at once (each has its own libpng state); the smaller wins.
-        let adaptive = PNG_FILTER_NONE | PNG_FILTER_SUB | PNG_FILTER_UP | PNG_FILTER_AVG | PNG_FILTER_PAETH
-        let candidates = [PNG_FILTER_NONE, adaptive]
-        let results = ResultPair()
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
+        // Both candidates at once (each has its own libpng state); the smallest
+        // wins, the first on a tie.
+        let candidates = [PNG_FILTER_NONE, PNG_FILTER_NONE | PNG_FILTER_SUB]
+        let results = Results(count: candidates.count)
+        DispatchQueue.concurrentPerform(iterations: candidates.count) { k in
             results.set(k, write(image, layout: layout, level: compressionLevel, filters: candidates[k]))
         }
-        let (unfiltered, filtered) = results.values
-        return filtered.count < unfiltered.count ? filtered : unfiltered
+        return results.values.enumerated().min { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }!.element
     }
 
     /// Runs libpng. Every argument has been validated, so libpng does not error.
@@ -184,15 +198,24 @@ public enum PNGEncoder {
     }
 }
 
-/// Two results written from two threads — each slot by one thread, once — and
+/// Results written from several threads — each slot by one thread, once — and
 /// read after `concurrentPerform` returns, which orders the writes before it.
-private final class ResultPair: @unchecked Sendable {
-    private var first: [UInt8] = []
-    private var second: [UInt8] = []
+/// (Separate storage per slot: assigning into one shared array from several
+/// threads would be a simultaneous access to the array.)
+private final class Results: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<[UInt8]>
 
-    func set(_ k: Int, _ value: [UInt8]) {
-        if k == 0 { first = value } else { second = value }
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: [])
     }
 
-    var values: ([UInt8], [UInt8]) { (first, second) }
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func set(_ k: Int, _ value: [UInt8]) { slots[k] = value }
+
+    var values: [[UInt8]] { Array(slots) }
 }
