@@ -62,13 +62,22 @@ public struct Line2D: Artist {
     func recordMarkers(in context: DrawContext, width: Int, height: Int) -> [PaintRecording]? {
         guard clipped, style.marker != nil, style.color != nil else { return nil }
         let pixels = points.map { $0.isFinite ? context.dataToPixel.apply($0) : Point(.nan, .nan) }
-        return pixels.indices.map { i in
+        var recordings: [PaintRecording] = []
+        recordings.reserveCapacity(pixels.count)
+        for i in pixels.indices {
+            // A converging path repeats pixel coordinates exactly: its marker
+            // there is the same recording (jp_adagrad_10000: 275 made for 10,001).
+            if i > 0, pixels[i] == pixels[i - 1] {
+                recordings.append(recordings[i - 1])
+                continue
+            }
             var recording = context
             recording.canvas = PaintRecording(width: width, height: height)
             recording.canvas.clip = context.plotArea
             Line2D.drawMarkers(pixels, indices: [i], style: style, in: &recording, paints: nil)
-            return recording.canvas as! PaintRecording
+            recordings.append(recording.canvas as! PaintRecording)
         }
+        return recordings
     }
 
     /// Frame `step` of an animation: a growing line shows points 0…step and,
