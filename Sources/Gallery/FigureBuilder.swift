@@ -9,11 +9,17 @@ import Raster
 /// Throws `SpecError` for anything the spec gets wrong; drawing itself never fails.
 public struct FigureBuilder {
     public let spec: FigureSpec
+    /// Threads building may use where the figure does not depend on it: a
+    /// batch-size panel's training runs, side by side. Default 1.
+    public var threads: Int
 
-    public init(spec: FigureSpec) { self.spec = spec }
+    public init(spec: FigureSpec, threads: Int = 1) {
+        self.spec = spec
+        self.threads = max(1, threads)
+    }
 
     public func build() throws -> Figure {
-        if spec.sweep != nil { return try FigureBuilder(spec: SweepExpansion.expand(spec)).build() }
+        if spec.sweep != nil { return try FigureBuilder(spec: SweepExpansion.expand(spec), threads: threads).build() }
         try validateName()
         let size = spec.size ?? [10, 6]
         guard size.count == 2, size.allSatisfy({ $0 > 0 && $0 <= 100 }) else {
@@ -40,6 +46,7 @@ public struct FigureBuilder {
             let prefix = spec.panels.count == 1 ? "" : "panels[\(k)]."
             let panel = try resolvingView(written, field: prefix)
             var builder = PanelBuilder(spec: panel, specName: spec.name, field: prefix, positions: spec.positions)
+            builder.threads = threads
             // The counter sits in the first panel's top-left corner; its widest text is the last step's.
             if k == 0, spec.animation?.counter == true {
                 let last = spec.panels.flatMap { $0.runs ?? [] }.map(\.steps).max() ?? 0

@@ -149,6 +149,8 @@ extension PanelBuilder {
         }
         axes.xlabel = axes.xlabel ?? "epoch"
         axes.ylabel = axes.ylabel ?? "loss"
+        // Every run checked first, so a mistake is reported before any training.
+        var planned: [(run: BatchSizeRunSpec, optimizer: OptimizerSpec, style: LineStyle)] = []
         for (i, r) in runs.enumerated() {
             let f = "batch_size.runs[\(i)]"
             let optimizer: OptimizerSpec
@@ -156,11 +158,21 @@ extension PanelBuilder {
             guard (1...data.count).contains(r.batchSize) else {
                 throw error("\(f).batch_size", "expected 1…\(data.count) (the number of samples), got \(r.batchSize)")
             }
-            let training = SoftmaxClassification(dataset: data, hiddenUnits: hidden, batchSize: r.batchSize, epochs: epochs,
-                                                 seed: UInt64(max(0, b.seed ?? 0)))
-            let result = training.run(optimizer)
             let style = try lineStyle(format: r.style, default: "-", color: r.color, lineWidth: r.lineWidth,
                                       markerSize: nil, field: f)
+            planned.append((r, optimizer, style))
+        }
+        // The runs are independent, each from the same seeded start: trained
+        // side by side on `threads` threads (`OrderedPipeline`), plotted in
+        // order — the same curves for any thread count.
+        let seed = UInt64(max(0, b.seed ?? 0))
+        let trainings = planned.map {
+            SoftmaxClassification(dataset: data, hiddenUnits: hidden, batchSize: $0.run.batchSize, epochs: epochs, seed: seed)
+        }
+        let optimizers = planned.map(\.optimizer)
+        OrderedPipeline.run(count: planned.count, threads: threads,
+                            make: { k in (k, trainings[k].run(optimizers[k])) }) { k, result in
+            let (r, optimizer, style) = planned[k]
             var label = r.label ?? Self.batchSizeLabel(r.batchSize, optimizer)
             if let k = result.divergedAt { label += " (diverged at iteration \(k))" }
             let points = result.epochLosses.enumerated().map { Point(Double($0.offset), $0.element) }

@@ -16,6 +16,9 @@ struct PanelBuilder {
     let labels = LabelCollector()
     /// The step counter's text at its widest when the animation draws one in this panel.
     var counterText: String?
+    /// Threads building may use where what it builds does not depend on it
+    /// (`FigureBuilder.threads`).
+    var threads = 1
 
     func build(into axes: inout Axes) throws {
         let objective = try spec.objective.map(resolveObjective)

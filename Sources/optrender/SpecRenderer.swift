@@ -226,7 +226,7 @@ struct SpecRenderer {
     func figureForOutput(_ spec: FigureSpec, report: inout FigureReport) throws -> Figure {
         var figure: Figure
         let start = DispatchTime.now()
-        do { figure = try FigureBuilder(spec: spec).build() } catch { throw CLIFailure("\(error)") }
+        do { figure = try FigureBuilder(spec: spec, threads: figureThreads).build() } catch { throw CLIFailure("\(error)") }
         report.buildSeconds += Timings.seconds(start, .now())
         if let dpi = options.dpi { figure.dpi = dpi }
         if let (w, h) = try options.pixelSize() {

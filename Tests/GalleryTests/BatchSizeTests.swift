@@ -89,6 +89,29 @@ struct BatchSizeTests {
         #expect(lines(try build(yaml)).map(\.label) == ["batch size: 20, lr: 0.05", "batch size: 40, lr: 0.01"])
     }
 
+    /// The runs train side by side on the threads given, and plot in order:
+    /// the same lines, labels and order for any thread count.
+    @Test func runsTrainedOnThreadsGiveTheSameCurves() throws {
+        let yaml = """
+        name: t
+        kind: batch_size
+        batch_size:
+          samples: 150
+          hidden: 3
+          epochs: 2
+          runs: [{batch_size: 10, optimizer: "SGD(lr=0.05)"}, {batch_size: 30, optimizer: "Adam(lr=0.01)"},
+                 {batch_size: 50, optimizer: "SGD(lr=0.2)"}, {batch_size: 15, optimizer: "SGD(lr=0.02, momentum=0.9)"}]
+        """
+        let spec = try SpecLoader.load(yaml: yaml, source: "test")
+        let one = lines(try FigureBuilder(spec: spec).build())
+        for threads in [2, 3, 8] {
+            let many = lines(try FigureBuilder(spec: spec, threads: threads).build())
+            #expect(many.map(\.points) == one.map(\.points), "\(threads) threads")
+            #expect(many.map(\.label) == one.map(\.label))
+        }
+        #expect(one.count == 4 && Set(one.map { $0.points.map(\.y) }).count == 4)
+    }
+
     @Test func mistakesNameTheField() {
         let base = """
         name: t
