@@ -70,7 +70,12 @@ extension GIFAnimation {
             differ.next(image).rgb.withUnsafeBufferPointer { histogram.add($0) }
             count += 1
         }
-        guard surveying else { return try held.encode() }
+        guard surveying else {
+            // The last frame, kept to diff the next one against, is not needed
+            // to write the file: free it first (5.1 MB for d2l_all).
+            held.differ = FrameDiffer(width: width, height: height)
+            return try held.encode()
+        }
 
         // Pass 2: the palette is known; write each frame as it comes.
         let palette = GIFPalette(histogram: histogram, needsTransparency: count > 1)

@@ -138,36 +138,23 @@ public struct GIFAnimation: Sendable {
         try Self.checkLoopCount(loopCount)
         let palette = GIFPalette(histogram: histogram, needsTransparency: frames.count > 1)
         var writer = try GIFFrameWriter(width: width, height: height, palette: palette, loopCount: loopCount)
-        // One buffer, as large as the largest rectangle, for every frame's
-        // pixels, and the screen they are drawn on, which gives the pixels
-        // held as `unchanged` their colour.
-        var rgb = [UInt32](repeating: 0, count: frames.map(\.pixels.count).max() ?? 0)
+        // Each frame's runs are drawn onto the screen (runs held as
+        // `unchanged` leave what it shows) and the writer reads the frame's
+        // rectangle from there: no buffer of the largest rectangle besides it.
         var screen = [UInt32](repeating: 0, count: width * height)
         for frame in frames {
-            try rgb.withUnsafeMutableBufferPointer { buffer in
-                frame.pixels.decode(into: buffer)
-                if let rect = frame.rect { Self.resolveUnchanged(buffer, in: rect, on: &screen, width: width) }
-                try writer.add(rect: frame.rect, rgb: UnsafeBufferPointer(rebasing: buffer[..<frame.pixels.count]),
+            try screen.withUnsafeMutableBufferPointer { screen in
+                guard let rect = frame.rect else {
+                    return try writer.add(rect: nil, rgb: UnsafeBufferPointer(rebasing: screen[..<0]), delay: frame.delay)
+                }
+                frame.pixels.decode(onto: screen, at: rect, width: width)
+                let origin = rect.y * width + rect.x
+                let end = origin + (rect.height - 1) * width + rect.width
+                try writer.add(rect: rect, rgb: UnsafeBufferPointer(rebasing: screen[origin..<end]), stride: width,
                                delay: frame.delay)
             }
         }
         return try writer.finish(lastDelay: lastFrameHold.map(Self.hundredths))
-    }
-
-    /// Gives each `unchanged` pixel of `pixels` (those of `rect`, row by row)
-    /// the colour `screen` shows there, and draws the others on `screen`.
-    private static func resolveUnchanged(_ pixels: UnsafeMutableBufferPointer<UInt32>, in rect: PixelRect,
-                                         on screen: inout [UInt32], width: Int) {
-        screen.withUnsafeMutableBufferPointer { screen in
-            var i = 0
-            for y in rect.y..<rect.y + rect.height {
-                let row = screen.baseAddress! + y * width
-                for x in rect.x..<rect.x + rect.width {
-                    if pixels[i] == RunLengthPixels.unchanged { pixels[i] = row[x] } else { row[x] = pixels[i] }
-                    i += 1
-                }
-            }
-        }
     }
 
     static func checkLoopCount(_ loopCount: Int) throws {

@@ -48,13 +48,21 @@ struct GIFFrameWriter {
 
     /// Adds a frame shown for `delay` hundredths: `rect` is what changed since
     /// the previous frame (the whole canvas for the first; nil when nothing
-    /// changed) and `rgb` its pixels as packed opaque RGB, row by row.
-    mutating func add(rect: PixelRect?, rgb: UnsafeBufferPointer<UInt32>, delay: Int) throws {
+    /// changed) and `rgb` its pixels as packed opaque RGB, row by row, each
+    /// row `stride` pixels after the one before (default: `rect`'s width — the
+    /// rows one after the other; a whole screen's width to read them from it).
+    mutating func add(rect: PixelRect?, rgb: UnsafeBufferPointer<UInt32>, stride: Int? = nil, delay: Int) throws {
         try flush(delay: nil)
         var patch: (rect: PixelRect, indices: [UInt8])?
         if let rect {
             var mapped = [UInt8](repeating: 0, count: rect.area)
-            mapped.withUnsafeMutableBufferPointer { palette.map(rgb, into: $0) }
+            let stride = stride ?? rect.width
+            mapped.withUnsafeMutableBufferPointer { out in
+                for row in 0..<rect.height {
+                    palette.map(UnsafeBufferPointer(rebasing: rgb[row * stride ..< row * stride + rect.width]),
+                                into: UnsafeMutableBufferPointer(rebasing: out[row * rect.width ..< (row + 1) * rect.width]))
+                }
+            }
             if added == 0 {
                 canvas = mapped                  // the first frame is the whole canvas
                 patch = (rect, mapped)

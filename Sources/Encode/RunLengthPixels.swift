@@ -157,12 +157,37 @@ struct RunLengthPixels: Sendable {
     /// hold at least that many.
     func decode(into out: UnsafeMutableBufferPointer<UInt32>) {
         precondition(out.count >= count, "decoding \(count) pixels into \(out.count)")
-        guard let deflated else {
-            return self.colors.withUnsafeBufferPointer { colors in
-                self.tokens.withUnsafeBufferPointer { tokens in
-                    self.runs.withUnsafeBufferPointer { Self.decode(colors: colors, tokens: tokens, runs: $0, into: out) }
-                }
+        var i = 0
+        forEachHeldRun { color, length in
+            (out.baseAddress! + i).initialize(repeating: color, count: length)
+            i += length
+        }
+    }
+
+    /// Draws the pixels, those of `rect`, row by row, onto `screen` (rows of
+    /// `width` pixels, which must hold `rect`), leaving the pixels held as
+    /// `unchanged` as the screen shows them.
+    func decode(onto screen: UnsafeMutableBufferPointer<UInt32>, at rect: PixelRect, width: Int) {
+        precondition(rect.area == count && rect.x >= 0 && rect.y >= 0 && rect.x + rect.width <= width
+                     && (rect.y + rect.height) * width <= screen.count, "\(rect) is not \(count) pixels of the screen")
+        var x = 0, row = screen.baseAddress! + rect.y * width + rect.x
+        forEachHeldRun { color, length in
+            var left = length
+            while left > 0 {
+                let n = min(left, rect.width - x)
+                if color != Self.unchanged { (row + x).update(repeating: color, count: n) }
+                x += n
+                left -= n
+                if x == rect.width { x = 0; row += width }
             }
+        }
+    }
+
+    /// Calls `body` with each run in order: its colour (or `unchanged`) and
+    /// its length — inflated first when the runs are held deflated.
+    private func forEachHeldRun(_ body: (UInt32, Int) -> Void) {
+        guard let deflated else {
+            return Self.forEachHeldRun(colors: colors, tokens: tokens, runs: runs, body)
         }
         // Inflated into arrays of the exact sizes deflated: the bytes were
         // made by `deflate` in this process, so inflating cannot fail.
@@ -179,34 +204,25 @@ struct RunLengthPixels: Sendable {
             tokens.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[c..<c + t])) }
             runs.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[(c + t)...])) }
         }
-        colors.withUnsafeBufferPointer { colors in
-            tokens.withUnsafeBufferPointer { tokens in
-                runs.withUnsafeBufferPointer { Self.decode(colors: colors, tokens: tokens, runs: $0, into: out) }
-            }
-        }
+        Self.forEachHeldRun(colors: colors, tokens: tokens, runs: runs, body)
     }
 
-    /// Writes the pixels of either layout (the other's arrays empty) into `out`.
-    private static func decode(colors: UnsafeBufferPointer<UInt32>, tokens: UnsafeBufferPointer<UInt16>,
-                               runs: UnsafeBufferPointer<UInt32>, into out: UnsafeMutableBufferPointer<UInt32>) {
-        var i = 0
-        func fill(_ color: UInt32, _ length: Int) {
-            (out.baseAddress! + i).initialize(repeating: color, count: length)
-            i += length
-        }
+    /// The runs of either layout (the other's arrays empty), in order.
+    private static func forEachHeldRun(colors: [UInt32], tokens: [UInt16], runs: [UInt32],
+                                       _ body: (UInt32, Int) -> Void) {
         var k = 0
         while k < tokens.count {
             let t = tokens[k]
             if t & 7 == 7 {
-                fill(colors[Int(t >> 3)], Int(tokens[k + 1]) + 8)
+                body(colors[Int(t >> 3)], Int(tokens[k + 1]) + 8)
                 k += 2
             } else {
-                fill(colors[Int(t >> 3)], Int(t & 7) + 1)
+                body(colors[Int(t >> 3)], Int(t & 7) + 1)
                 k += 1
             }
         }
         for run in runs {
-            fill(run & Self.unchangedRun != 0 ? Self.unchanged : run & 0x00FF_FFFF, Int(run >> 24 & 0x7F) + 1)
+            body(run & Self.unchangedRun != 0 ? Self.unchanged : run & 0x00FF_FFFF, Int(run >> 24 & 0x7F) + 1)
         }
     }
 

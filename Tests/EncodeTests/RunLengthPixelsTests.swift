@@ -96,4 +96,28 @@ struct RunLengthPixelsTests {
         #expect(single.byteCount == singleBytes)
         #expect(single.decoded() == [0x12_3456])
     }
+
+    /// Decoded onto a screen, a rectangle's runs — long ones crossing its rows
+    /// — land in its rows, and `unchanged` pixels keep what the screen shows;
+    /// in both layouts, held plain or deflated.
+    @Test(arguments: [(5, false), (5, true), (RunLengthPixels.indexedColorLimit + 100, false),
+                      (RunLengthPixels.indexedColorLimit + 100, true)])
+    func decodedOntoAScreenFillsTheRectangleAroundUnchangedPixels(colors: Int, deflate: Bool) {
+        let width = 300, rect = PixelRect(x: 17, y: 5, width: 123, height: 700)
+        var pixels = Array(runs(colors: colors).prefix(rect.area))
+        pixels += [UInt32](repeating: 0x00AB_CDEF, count: rect.area - pixels.count)
+        for i in stride(from: 40, to: pixels.count, by: 1_000) {
+            for k in i..<min(pixels.count, i + 300) { pixels[k] = RunLengthPixels.unchanged }
+        }
+        var encoded = pixels.withUnsafeBufferPointer { RunLengthPixels($0) }
+        if deflate { encoded.deflate() }
+        let background: (Int) -> UInt32 = { UInt32($0 % 977) << 8 }
+        var screen = (0..<width * 710).map(background)
+        screen.withUnsafeMutableBufferPointer { encoded.decode(onto: $0, at: rect, width: width) }
+        var expected = (0..<width * 710).map(background)
+        for (i, p) in pixels.enumerated() where p != RunLengthPixels.unchanged {
+            expected[(rect.y + i / rect.width) * width + rect.x + i % rect.width] = p
+        }
+        #expect(screen == expected)
+    }
 }
