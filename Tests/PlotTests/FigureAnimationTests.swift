@@ -70,6 +70,23 @@ struct FigureAnimationTests {
 
     /// The first frame shows the start marker: no head marker sits on it (the
     /// path's own first point is drawn as in the still, over the larger marker).
+    /// The moving head sits on a pixel corner, as matplotlib places markers:
+    /// a head that moves a tenth of a pixel a step changes its frame at most
+    /// when it crosses to the next corner (drawn where it is, every step would
+    /// repaint its anti-aliased edge).
+    @Test func aHeadMovingLessThanHalfAPixelLeavesItsFrameAsItWas() {
+        var fig = figure()
+        var pts = [Point(-5, -2), Point(-3, -1), Point(-1.2, -0.3)]
+        for _ in 0..<4 { pts.append(pts.last! + Point(0.003, 0)) }     // about 0.1 px a step
+        var line = Line2D(points: pts, style: LineStyle(format: "-")!.with(color: Self.orange))
+        line.animationRole = .growing
+        fig[axes: 0].artists = [line]
+        let frames = FigureAnimation(figure: fig, font: Self.font).frames([1, 2, 3, 4, 5])
+        #expect(frames[0] != frames[1])                                  // a whole step: the head moved
+        let unchanged = (2..<5).filter { frames[$0] == frames[$0 - 1] }.count
+        #expect(unchanged >= 2, "\(unchanged) of 3 frames unchanged")
+    }
+
     @Test func theStartMarkerShowsInTheFirstFrame() {
         var fig = figure()
         let red = Color(hex: 0xff0000)

@@ -82,7 +82,8 @@ public struct Line2D: Artist {
 
     /// Frame `step` of an animation: a growing line shows points 0…step and,
     /// while it is still growing, a head marker (its marker, 1.6× larger, edged in
-    /// white as transparent as the line) at point `step` — from step 1 on: at step 0 the head is the start,
+    /// white as transparent as the line) at point `step`, on the nearest pixel
+    /// corner (`Point.onPixelCorner`) — from step 1 on: at step 0 the head is the start,
     /// which its start marker already shows (a head there would hide it in the
     /// first frame). From its last point on it is drawn exactly as in the still
     /// (its end marker takes over). A final one appears once `step` reaches its step.
@@ -103,7 +104,10 @@ public struct Line2D: Artist {
             let saved = context.canvas.clip
             if clipped { context.canvas.clip = context.plotArea }
             let size = context.px((style.markerSize ?? context.theme.markerSize) * 1.6)
-            context.canvas.drawMarker(style.marker ?? .circle, at: context.dataToPixel.apply(points[k]), size: size,
+            // On a pixel corner, as matplotlib places markers: a head that moves
+            // less than half a pixel leaves the frame as it was.
+            let head = context.dataToPixel.apply(points[k]).onPixelCorner
+            context.canvas.drawMarker(style.marker ?? .circle, at: head, size: size,
                                       face: color, edge: Color.white.withAlpha(color.a), edgeWidth: context.px(1))
             context.canvas.clip = saved
         }

@@ -129,7 +129,10 @@ struct PathRaster3D: Sendable {
     func drawHead(at k: Int, on canvas: inout any Canvas, depth: DepthBuffer?) {
         let last = min(k, path.points.count - 1)
         guard last >= 0, let head = path.headMarker, let v = vertices[last] else { return }
-        drawMarker(head, at: v, size: markerSize * 1.2, on: &canvas, depth: depth)
+        // On a pixel corner, as matplotlib places markers: a head that moves
+        // less than half a pixel leaves the frame as it was.
+        let corner = Point(v.x, v.y).onPixelCorner
+        drawMarker(head, at: Vector3(corner.x, corner.y, v.z), size: markerSize * 1.2, on: &canvas, depth: depth)
     }
 
     /// A marker at a projected point, faded by the visibility of its centre,

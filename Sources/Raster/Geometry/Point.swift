@@ -48,4 +48,10 @@ public struct Point: Hashable, Sendable {
 
     /// Linear interpolation: `self` at t = 0, `o` at t = 1.
     public func lerp(_ o: Point, _ t: Double) -> Point { self + (o - self) * t }
+
+    /// The nearest pixel corner (halves rounded up): where matplotlib's Agg
+    /// places every marker, stamping one rasterization at `floor(x + 0.5)`,
+    /// `floor(y + 0.5)`. Animations put their moving head markers there, so
+    /// a head that moves less than half a pixel leaves its frame unchanged.
+    public var onPixelCorner: Point { Point((x + 0.5).rounded(.down), (y + 0.5).rounded(.down)) }
 }
