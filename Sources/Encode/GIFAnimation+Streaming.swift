@@ -8,7 +8,8 @@ extension GIFAnimation {
     /// Why: a second pass renders every frame again. For a camera orbit, which
     /// changes every frame whole, that nearly doubled the time
     /// (paddle_saddle_orbit, 1000×600, 72 frames: 1.87 s → 1.03 s held); its
-    /// frames take 6.8 MB compact (2.4 MB each raw). Growing paths take far
+    /// frames take 4.4 MB held (6.8 MB of runs, deflated; 2.4 MB each raw).
+    /// Growing paths take far
     /// less, their unchanged pixels held as runs: race_beale's six racing
     /// paths 0.39 MB, d2l_all 0.82 MB, race_rastrigin 0.56 MB (8.4 MB, past
     /// the limit, before unchanged pixels were marked). The limit bounds

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Raster
 
 /// An animated GIF being assembled frame by frame, its frames held until
@@ -16,7 +17,8 @@ import Raster
 /// (`RunLengthPixels`) with the spans inside it that did not change held as
 /// `unchanged` runs, so a 150-frame animation whose paths grow by a segment
 /// per frame holds one compact full frame plus 149 rectangles of a few runs
-/// each, and a 72-frame 1000×600 camera orbit 6.8 MB (172 MB raw). The palette needs every
+/// each, and a 72-frame 1000×600 camera orbit 4.4 MB (6.8 MB of runs, deflated;
+/// 172 MB raw). The palette needs every
 /// frame's colours before the first frame can be written, so this type holds
 /// them; for frames that may not fit in memory, use
 /// `GIFAnimation.encode(width:height:loopCount:lastFrameHold:frames:)`, which
@@ -171,12 +173,17 @@ public struct GIFAnimation: Sendable {
     }
 }
 
-/// A frame's runs deflated on a global queue (`RunLengthPixels.deflate`);
+/// A frame's runs deflated on a thread of its own (`RunLengthPixels.deflate`);
 /// `result()` waits for them. Deflating gives the same bytes on any thread.
+///
+/// Not on Dispatch's global queue: the frame makers (`OrderedPipeline`) hold
+/// its threads while they wait for the encoder, and the encoder waits for
+/// this job, so queued there it waited until Dispatch added a thread — about
+/// a second, measured on every growing GIF (d2l_sgd 129 → 1083 ms).
 final class DeflateJob: @unchecked Sendable {
     let frame: Int
     private let group = DispatchGroup()
-    /// Written on the queue before `group` is left, read after waiting on it.
+    /// Written on the thread before `group` is left, read after waiting on it.
     private var deflated: RunLengthPixels
 
     /// Starts deflating `pixels`, the runs of frame number `frame`.
@@ -184,10 +191,10 @@ final class DeflateJob: @unchecked Sendable {
         self.frame = frame
         deflated = pixels
         group.enter()
-        DispatchQueue.global().async { [self] in
+        Thread { [self] in
             deflated.deflate()
             group.leave()
-        }
+        }.start()
     }
 
     /// The deflated runs, once they are.
