@@ -9,10 +9,10 @@ extension GIFAnimation {
     /// changes every frame whole, that nearly doubled the time
     /// (paddle_saddle_orbit, 1000×600, 72 frames: 1.87 s → 1.03 s held); its
     /// frames take 4.4 MB held (6.8 MB of runs, deflated; 2.4 MB each raw).
-    /// Growing paths take far
-    /// less, their unchanged pixels held as runs: race_beale's six racing
-    /// paths 0.39 MB, d2l_all 0.82 MB, race_rastrigin 0.56 MB (8.4 MB, past
-    /// the limit, before unchanged pixels were marked). The limit bounds
+    /// Growing paths take far less, their unchanged pixels held as runs and
+    /// their first frame deflated: race_beale's six racing paths 0.29 MB,
+    /// d2l_all 0.62 MB, race_rastrigin 0.41 MB (8.4 MB, past the limit,
+    /// before unchanged pixels were marked). The limit bounds
     /// what an animation adds to a render's own memory (~19 MB of depth
     /// samples and layers for a 3-D figure) to what it added before; past it
     /// (longer or larger animations, noisy frames) time doubles instead.

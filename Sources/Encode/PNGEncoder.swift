@@ -31,7 +31,7 @@ import Raster
 /// and Sub only: with Up, Average and Paeth too the heuristic picks Paeth
 /// for rows that deflate better as Sub, and the five `jp_*` contour plots
 /// came out 0.2–3 % larger than matplotlib's; with two filters they are
-/// 2.6–7 % smaller, and libpng tries two filters a row instead of five. The
+/// 5–9 % smaller, and libpng tries two filters a row instead of five. The
 /// filled contours lose 1–5 % (their Paeth rows). Palette images are written
 /// unfiltered, as the PNG specification recommends.
 ///
