@@ -1,13 +1,16 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import Gallery
+import Plot
 
 /// `optrender render SPEC.yaml…`: renders figure specs written by the user.
 ///
 /// A file may hold several figures (a YAML list or `---` documents). Every
 /// figure is decoded and built — every value checked — before any file is
-/// written; the figures that are fine are rendered even when others are not,
-/// each bad one is reported on its own line, and the exit code is then 1.
+/// written, and the figures built then are the ones drawn (`BuiltFigures`);
+/// the figures that are fine are rendered even when others are not, each bad
+/// one is reported on its own line, and the exit code is then 1.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render figure specs (YAML files in the catalog's format).")
@@ -22,11 +25,15 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let (checked, problems) = FigureCheck.validated(specs.flatMap { SpecLoader.loadAll(file: $0) })
+        var built = BuiltFigures()
+        let (checked, problems) = FigureCheck.validated(specs.flatMap { SpecLoader.loadAll(file: $0) },
+                                                        threads: options.jobCount, keeping: &built)
         let output = try options.outputFolder()
         let total = checked.count + problems.count
         do {
-            if !checked.isEmpty { try SpecRenderer(options: options).renderAll(checked, to: output) }
+            var renderer = try SpecRenderer(options: options)
+            renderer.built = built
+            if !checked.isEmpty { try renderer.renderAll(checked, to: output) }
         } catch {
             // The figures' own failures come after the spec problems, each on its line.
             for p in problems { FileHandle.standardError.write(Data("optrender: error: \(p)\n".utf8)) }
@@ -44,11 +51,20 @@ struct Render: ParsableCommand {
 /// rendered, and no two figures writing the same file.
 enum FigureCheck {
     static func validated(_ specs: [FigureSpec]) -> ([FigureSpec], [String]) {
-        validated(specs.map { .success($0) })
+        var built = BuiltFigures()
+        return validated(specs.map { .success($0) }, threads: 1, keeping: &built)
     }
 
-    /// The figures that decode and build, and every problem, in file order.
     static func validated(_ results: [Result<FigureSpec, SpecError>]) -> ([FigureSpec], [String]) {
+        var built = BuiltFigures()
+        return validated(results, threads: 1, keeping: &built)
+    }
+
+    /// The figures that decode and build, and every problem, in file order;
+    /// each figure built (on `threads`, `FigureBuilder.threads`) is kept in
+    /// `built`, for the renderer to use rather than build it again.
+    static func validated(_ results: [Result<FigureSpec, SpecError>], threads: Int,
+                          keeping built: inout BuiltFigures) -> ([FigureSpec], [String]) {
         var seen: [String: Int] = [:]
         var ok: [FigureSpec] = []
         var problems: [String] = []
@@ -65,7 +81,9 @@ enum FigureCheck {
             }
             seen[spec.name] = i
             do {
-                _ = try FigureBuilder(spec: spec).build()
+                let start = DispatchTime.now()
+                let figure = try FigureBuilder(spec: spec, threads: threads).build()
+                built.add(figure, of: spec, seconds: Timings.seconds(start, .now()))
                 ok.append(spec)
             } catch {
                 problems.append("\(error)")
@@ -79,5 +97,24 @@ enum FigureCheck {
         guard let last = problems.last else { return }
         for p in problems.dropLast() { FileHandle.standardError.write(Data("optrender: error: \(p)\n".utf8)) }
         throw CLIFailure(last)
+    }
+}
+
+/// Figures built while their specs were checked (`FigureCheck`), handed to
+/// the renderer (`SpecRenderer.built`) so that no figure is built twice: a
+/// batch-size spec trains its networks once, not once to check it and again
+/// to draw it. A figure is used only for the very spec it was built from.
+struct BuiltFigures: Sendable {
+    private var figures: [String: (spec: FigureSpec, figure: Figure, seconds: Double)] = [:]
+
+    /// Keeps `figure`, built from `spec` in `seconds`.
+    mutating func add(_ figure: Figure, of spec: FigureSpec, seconds: Double) {
+        figures[spec.name] = (spec, figure, seconds)
+    }
+
+    /// The figure built from exactly `spec` and the seconds that took, or nil.
+    func figure(for spec: FigureSpec) -> (figure: Figure, seconds: Double)? {
+        guard let kept = figures[spec.name], kept.spec == spec else { return nil }
+        return (kept.figure, kept.seconds)
     }
 }

@@ -53,6 +53,9 @@ struct SpecRenderer {
     /// left over when fewer figures than jobs render at once, so a single
     /// figure uses every core and a whole catalog one per figure.
     var figureThreads = 1
+    /// Figures already built from their specs (by `render`'s checks), used
+    /// instead of building them again.
+    var built = BuiltFigures()
 
     init(options: RenderOptions) throws {
         self.options = options
@@ -225,9 +228,14 @@ struct SpecRenderer {
     /// The figure of `spec` at the command line's dpi, size and bareness.
     func figureForOutput(_ spec: FigureSpec, report: inout FigureReport) throws -> Figure {
         var figure: Figure
-        let start = DispatchTime.now()
-        do { figure = try FigureBuilder(spec: spec, threads: figureThreads).build() } catch { throw CLIFailure("\(error)") }
-        report.buildSeconds += Timings.seconds(start, .now())
+        if let kept = built.figure(for: spec) {
+            figure = kept.figure
+            report.buildSeconds += kept.seconds
+        } else {
+            let start = DispatchTime.now()
+            do { figure = try FigureBuilder(spec: spec, threads: figureThreads).build() } catch { throw CLIFailure("\(error)") }
+            report.buildSeconds += Timings.seconds(start, .now())
+        }
         if let dpi = options.dpi { figure.dpi = dpi }
         if let (w, h) = try options.pixelSize() {
             figure.width = Double(w) / figure.dpi
