@@ -85,7 +85,9 @@ struct PlotCommand: ParsableCommand {
             do { print(try SpecWriter.yaml(spec), terminator: "") } catch { throw CLIFailure("\(error)") }
             return
         }
-        let (checked, problems) = FigureCheck.validated([spec])
+        var built = BuiltFigures()
+        let (checked, problems) = FigureCheck.validated([.success(spec)], threads: ProcessInfo.processInfo.activeProcessorCount,
+                                                        keeping: &built)
         if let p = problems.first { throw ValidationError(p) }
         let url = URL(fileURLWithPath: out)
         let folder = url.deletingLastPathComponent().path
@@ -94,7 +96,9 @@ struct PlotCommand: ParsableCommand {
         if let quality { args += ["--quality", "\(quality)"] }
         if frames { args += ["--frames"] }
         let options = try RenderOptions.parse(args)
-        try SpecRenderer(options: options).renderAll(checked, to: try OutputFolder(path: folder))
+        var renderer = try SpecRenderer(options: options)
+        renderer.built = built
+        try renderer.renderAll(checked, to: try OutputFolder(path: folder))
     }
 
     private func format() throws -> OutputFormat {

@@ -50,16 +50,6 @@ struct Render: ParsableCommand {
 /// Checks shared by `render` and `plot`: every figure built once before any is
 /// rendered, and no two figures writing the same file.
 enum FigureCheck {
-    static func validated(_ specs: [FigureSpec]) -> ([FigureSpec], [String]) {
-        var built = BuiltFigures()
-        return validated(specs.map { .success($0) }, threads: 1, keeping: &built)
-    }
-
-    static func validated(_ results: [Result<FigureSpec, SpecError>]) -> ([FigureSpec], [String]) {
-        var built = BuiltFigures()
-        return validated(results, threads: 1, keeping: &built)
-    }
-
     /// The figures that decode and build, and every problem, in file order;
     /// each figure built (on `threads`, `FigureBuilder.threads`) is kept in
     /// `built`, for the renderer to use rather than build it again.
