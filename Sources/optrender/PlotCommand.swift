@@ -86,7 +86,8 @@ struct PlotCommand: ParsableCommand {
             return
         }
         var built = BuiltFigures()
-        let (checked, problems) = FigureCheck.validated([.success(spec)], threads: ProcessInfo.processInfo.activeProcessorCount,
+        let (checked, problems) = FigureCheck.validated([.success(spec)],
+                                                        threads: ProcessInfo.processInfo.activeProcessorCount,
                                                         keeping: &built)
         if let p = problems.first { throw ValidationError(p) }
         let url = URL(fileURLWithPath: out)
